@@ -1,0 +1,162 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Fields shared by several operations; each operation adds its own show conditions. */
+
+function locator(
+	name: string,
+	displayName: string,
+	searchListMethod: string,
+	description: string,
+	required = true,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 5782',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Enter a numeric ID' },
+					},
+				],
+			},
+		],
+	};
+}
+
+export const clientLocator = (name = 'client_id', required = true): INodeProperties =>
+	locator(name, 'Client', 'searchClients', 'The Factomos client (contact)', required);
+
+export const supplierLocator = (name = 'supplier_id', required = true): INodeProperties =>
+	locator(name, 'Supplier', 'searchSuppliers', 'A Factomos contact of category supplier (fournisseur)', required);
+
+export const serviceLocator = (name = 'service_id'): INodeProperties =>
+	locator(name, 'Service', 'searchServices', 'The Factomos service (prestation) or product');
+
+export const emailTemplateLocator = (required = false): INodeProperties =>
+	locator('email_template_id', 'Email Template', 'searchEmailTemplates', 'The email template to use', required);
+
+export const idField = (name: string, displayName: string, hint?: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 5782',
+	description: `The numeric ${displayName}`,
+	...(hint ? { hint } : {}),
+});
+
+export const returnAllFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+export const linesFields: INodeProperties[] = [
+	{
+		displayName: 'Lines Input',
+		name: 'linesInputMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Define Below', value: 'define', description: 'Add lines one by one' },
+			{
+				name: 'Using JSON',
+				value: 'json',
+				description: 'Give all lines at once as an array, e.g. built by an expression',
+			},
+		],
+		default: 'define',
+	},
+	{
+		displayName: 'Lines',
+		name: 'lines',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Line',
+		default: {},
+		displayOptions: { show: { linesInputMode: ['define'] } },
+		options: [
+			{
+				displayName: 'Line',
+				name: 'line',
+				values: [
+					{
+						displayName: 'Description',
+						name: 'description',
+						type: 'string',
+						default: '',
+						description: 'Line text shown on the document (the title text for a title line)',
+					},
+					{
+						displayName: 'Quantity',
+						name: 'quantity',
+						type: 'number',
+						default: 1
+					},
+					{
+						displayName: 'Service Name or ID',
+						name: 'serviceId',
+						type: 'options',
+						default: '',
+						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
+					{
+						displayName: 'Title Line',
+						name: 'title',
+						type: 'boolean',
+						default: false,
+						description: 'Whether this line is a section title (sent as service ID 75) rather than a priced line',
+					},
+					{
+						displayName: 'Unit Price',
+						name: 'price',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 800',
+						description: 'Price before VAT. Leave empty to use the service\'s price.',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Lines (JSON)',
+		name: 'linesJson',
+		type: 'json',
+		default: '[\n  { "serviceId": "", "description": "", "quantity": 1, "price": "" }\n]',
+		description:
+			'Array of lines. Each has serviceId, description, quantity and price; use {"title": true, "description": "…"} for a title line.',
+		hint: 'API field names (service_id, line_quantity…) are accepted too',
+		displayOptions: { show: { linesInputMode: ['json'] } },
+	},
+];

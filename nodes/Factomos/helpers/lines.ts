@@ -1,0 +1,133 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { inputError } from './validation';
+
+/** Service ID that Factomos reads as a title line rather than a priced line. */
+export const TITLE_LINE_SERVICE_ID = '75';
+
+export interface LineArrays {
+	line_service_id: string[];
+	line_description: string[];
+	line_quantity: string[];
+	line_price: string[];
+}
+
+interface RawLine {
+	title?: unknown;
+	serviceId?: unknown;
+	description?: unknown;
+	quantity?: unknown;
+	price?: unknown;
+}
+
+function text(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'object') return String((value as IDataObject).value ?? '').trim();
+	return String(value).trim();
+}
+
+/** Accepts both the UI's field names and the API's, so lines built by expressions can use either. */
+function fromJson(entry: IDataObject): RawLine {
+	return {
+		title: entry.title ?? entry.isTitle,
+		serviceId: entry.serviceId ?? entry.service_id ?? entry.line_service_id,
+		description: entry.description ?? entry.line_description,
+		quantity: entry.quantity ?? entry.line_quantity,
+		price: entry.price ?? entry.line_price,
+	};
+}
+
+function readRawLines(context: IExecuteFunctions, itemIndex: number): RawLine[] {
+	const mode = context.getNodeParameter('linesInputMode', itemIndex, 'define') as string;
+	if (mode !== 'json') {
+		const lines = context.getNodeParameter('lines.line', itemIndex, []) as IDataObject[];
+		return lines as RawLine[];
+	}
+	let value = context.getNodeParameter('linesJson', itemIndex, '[]') as unknown;
+	if (typeof value === 'string') {
+		try {
+			value = JSON.parse(value || '[]');
+		} catch {
+			throw inputError(
+				context,
+				itemIndex,
+				'Lines (JSON)',
+				'is not valid JSON',
+				'Give an array such as [{"serviceId": "104997", "quantity": 2, "price": 800}, {"title": true, "description": "Phase 2"}].',
+			);
+		}
+	}
+	if (!Array.isArray(value) || value.some((entry) => !entry || typeof entry !== 'object')) {
+		throw inputError(
+			context,
+			itemIndex,
+			'Lines (JSON)',
+			'must be an array of line objects',
+			'Each line is an object with serviceId, description, quantity and price, or {"title": true, "description": "…"} for a title line.',
+		);
+	}
+	return (value as IDataObject[]).map(fromJson);
+}
+
+function isTrue(value: unknown): boolean {
+	return value === true || value === 'true' || value === 1 || value === '1';
+}
+
+/**
+ * Builds the four parallel line arrays. They always have equal length: PHP pairs them by
+ * position, so a skipped value would shift every following line.
+ */
+export function buildLines(context: IExecuteFunctions, itemIndex: number): LineArrays {
+	const raw = readRawLines(context, itemIndex);
+	if (raw.length === 0) {
+		throw inputError(
+			context,
+			itemIndex,
+			'Lines',
+			'are empty',
+			'Add at least one line: Factomos requires line_service_id[] and line_quantity[].',
+		);
+	}
+	const arrays: LineArrays = { line_service_id: [], line_description: [], line_quantity: [], line_price: [] };
+	raw.forEach((line, index) => {
+		const position = `Line ${index + 1}`;
+		const title = isTrue(line.title);
+		const serviceId = title ? TITLE_LINE_SERVICE_ID : text(line.serviceId);
+		const quantity = text(line.quantity);
+		const price = text(line.price);
+		if (!title) {
+			if (!/^\d+$/.test(serviceId)) {
+				throw inputError(
+					context,
+					itemIndex,
+					`${position}: Service`,
+					serviceId ? `is not a numeric service ID: "${serviceId.slice(0, 40)}"` : 'is required',
+					'Pick a service for each priced line, or switch the line to a title line.',
+				);
+			}
+			if (!/^-?\d+(\.\d+)?$/.test(quantity)) {
+				throw inputError(
+					context,
+					itemIndex,
+					`${position}: Quantity`,
+					quantity ? `is not a number: "${quantity.slice(0, 40)}"` : 'is required',
+					'Quantity must be a number, e.g. 2 or 1.5.',
+				);
+			}
+		}
+		if (price !== '' && !/^-?\d+(\.\d+)?$/.test(price)) {
+			throw inputError(
+				context,
+				itemIndex,
+				`${position}: Price`,
+				`is not a number: "${price.slice(0, 40)}"`,
+				"Price must be a number such as 800 or 9.5, or empty to use the service's price.",
+			);
+		}
+		arrays.line_service_id.push(serviceId);
+		arrays.line_description.push(text(line.description));
+		arrays.line_quantity.push(title ? '' : quantity);
+		arrays.line_price.push(title ? '' : price);
+	});
+	return arrays;
+}

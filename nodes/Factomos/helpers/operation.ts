@@ -1,0 +1,67 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { FormParams } from '../transport/codec';
+import type { FactomosAction } from '../transport/errors';
+import { DEFAULT_TIMEOUT_MS, factomosApiRequest, getDocumentBaseUrl } from '../transport';
+import { shapeOutput } from './output';
+
+/** Shared plumbing for operation files: options, the API call and output shaping. */
+
+interface NodeOptions {
+	timeout: number;
+	convertNumericStrings: boolean;
+}
+
+export function getNodeOptions(context: IExecuteFunctions, itemIndex: number): NodeOptions {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const timeout = Number(options.timeout ?? DEFAULT_TIMEOUT_MS);
+	return {
+		timeout: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
+		convertNumericStrings: options.convertNumericStrings === true,
+	};
+}
+
+export async function callAction(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	action: FactomosAction,
+	params: FormParams,
+): Promise<IDataObject> {
+	const { timeout } = getNodeOptions(context, itemIndex);
+	return await factomosApiRequest.call(context, action, params, { itemIndex, timeout });
+}
+
+/** Output records as n8n users expect them: document links added, numbers converted on request. */
+export async function shapeRecords(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	records: IDataObject[],
+): Promise<IDataObject[]> {
+	const { convertNumericStrings } = getNodeOptions(context, itemIndex);
+	const baseUrl = await getDocumentBaseUrl(context);
+	return records.map((record) => shapeOutput(record, { baseUrl, convertNumericStrings }));
+}
+
+/** Reads a parameter, unwrapping resource locators to their value. */
+export function getValue(context: IExecuteFunctions, name: string, itemIndex: number): unknown {
+	return context.getNodeParameter(name, itemIndex, '', { extractValue: true });
+}
+
+/** Reads the named fields and an optional collection into wire parameters. */
+export function readFields(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fields: string[],
+	collection?: string,
+): IDataObject {
+	const params: IDataObject = {};
+	for (const name of fields) params[name] = getValue(context, name, itemIndex) as IDataObject[string];
+	if (collection) {
+		const extra = context.getNodeParameter(collection, itemIndex, {}) as IDataObject;
+		for (const [name, value] of Object.entries(extra)) {
+			params[name] =
+				value && typeof value === 'object' && '__rl' in value ? (value as IDataObject).value : value;
+		}
+	}
+	return params;
+}

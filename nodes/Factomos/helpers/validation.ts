@@ -1,0 +1,164 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { FormParams, FormValue } from '../transport/codec';
+
+/** Input checks run before any API call: the quota is 500 calls a day, so bad input must not cost one. */
+
+type Rule = { label: string; kind: 'date' | 'number' | 'email' | 'id' | 'url' };
+
+/** One table for every wire parameter that has a format, whatever the operation. */
+const RULES: Record<string, Rule> = {
+	invoice_date: { label: 'Invoice Date', kind: 'date' },
+	estimate_date: { label: 'Estimate Date', kind: 'date' },
+	payment_term: { label: 'Payment Term', kind: 'date' },
+	payment_date: { label: 'Payment Date', kind: 'date' },
+	date: { label: 'Date', kind: 'date' },
+	price: { label: 'Price', kind: 'number' },
+	montant: { label: 'Amount', kind: 'number' },
+	amount: { label: 'Amount', kind: 'number' },
+	vat: { label: 'VAT', kind: 'number' },
+	invoice_vat: { label: 'VAT Rate', kind: 'number' },
+	estimate_vat: { label: 'VAT Rate', kind: 'number' },
+	vat_percentage: { label: 'Default VAT Rate', kind: 'number' },
+	payment_amount: { label: 'Payment Amount', kind: 'number' },
+	figures_total_withvat: { label: 'Forced Total With VAT', kind: 'number' },
+	username: { label: 'Username', kind: 'email' },
+	company_email: { label: 'Company Email', kind: 'email' },
+	client_email: { label: 'Client Email', kind: 'email' },
+	email_to: { label: 'Recipient Email', kind: 'email' },
+	client_id: { label: 'Client', kind: 'id' },
+	supplier_id: { label: 'Supplier', kind: 'id' },
+	service_id: { label: 'Service', kind: 'id' },
+	invoice_id: { label: 'Invoice ID', kind: 'id' },
+	estimate_id: { label: 'Estimate ID', kind: 'id' },
+	expense_id: { label: 'Expense ID', kind: 'id' },
+	payment_id: { label: 'Payment ID', kind: 'id' },
+	company_id: { label: 'Account ID', kind: 'id' },
+	email_template_id: { label: 'Email Template', kind: 'id' },
+	template_id: { label: 'Template ID', kind: 'id' },
+	app_icon: { label: 'App Icon URL', kind: 'url' },
+	webhook_url: { label: 'Webhook URL', kind: 'url' },
+	app_callback: { label: 'App Callback URL', kind: 'url' },
+};
+
+const FIXES: Record<Rule['kind'], string> = {
+	date: 'must be a date in the format YYYY-MM-DD, e.g. 2026-01-31',
+	number: 'must be a number, e.g. 1250.50 (use a dot for decimals)',
+	email: 'must be an email address, e.g. name@example.com',
+	id: 'must be a numeric Factomos ID, e.g. 5782',
+	url: 'must be a full URL starting with http:// or https://',
+};
+
+export function isValidDate(value: string): boolean {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+	if (!match) return false;
+	const date = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
+	return date.getUTCMonth() === +match[2] - 1 && date.getUTCDate() === +match[3];
+}
+
+function matches(kind: Rule['kind'], value: string): boolean {
+	switch (kind) {
+		case 'date':
+			return isValidDate(value);
+		case 'number':
+			return /^-?\d+(\.\d+)?$/.test(value);
+		case 'email':
+			return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+		case 'id':
+			return /^\d+$/.test(value);
+		case 'url':
+			return /^https?:\/\/\S+$/i.test(value);
+	}
+}
+
+export function inputError(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	problem: string,
+	fix?: string,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `${field} ${problem}`, {
+		itemIndex,
+		description: fix,
+	});
+}
+
+function asText(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'number' && !Number.isFinite(value)) return 'NaN';
+	return String(value).trim();
+}
+
+/** Trims values, drops empty optional ones and checks each known parameter's format. */
+export function checkParams(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	params: IDataObject,
+	required: string[] = [],
+): FormParams {
+	const result: FormParams = {};
+	for (const [name, raw] of Object.entries(params)) {
+		if (Array.isArray(raw)) {
+			result[name] = raw as FormValue;
+			continue;
+		}
+		if (typeof raw === 'boolean') {
+			result[name] = raw;
+			continue;
+		}
+		const value = asText(raw);
+		const rule = RULES[name];
+		if (value === '') {
+			if (required.includes(name)) {
+				throw inputError(
+					context,
+					itemIndex,
+					`${rule?.label ?? name} (${name})`,
+					'is required',
+					`Set a value for ${rule?.label ?? name}; it cannot be empty.`,
+				);
+			}
+			continue;
+		}
+		if (rule && !matches(rule.kind, value)) {
+			throw inputError(
+				context,
+				itemIndex,
+				`${rule.label} (${name})`,
+				`is invalid: "${value.slice(0, 60)}"`,
+				`${rule.label} ${FIXES[rule.kind]}.`,
+			);
+		}
+		result[name] = value;
+	}
+	for (const name of required) {
+		if (!(name in result)) {
+			const label = RULES[name]?.label ?? name;
+			throw inputError(context, itemIndex, `${label} (${name})`, 'is required', `Set a value for ${label}.`);
+		}
+	}
+	return result;
+}
+
+/** Checks a value against a list, because expressions can bypass the dropdown. */
+export function checkEnum(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	allowed: readonly string[],
+): string {
+	const text = asText(value);
+	if (!allowed.includes(text)) {
+		throw inputError(
+			context,
+			itemIndex,
+			field,
+			`is invalid: "${text.slice(0, 60)}"`,
+			`${field} must be one of: ${allowed.join(', ')}.`,
+		);
+	}
+	return text;
+}

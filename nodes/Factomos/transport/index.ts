@@ -1,0 +1,360 @@
+import type {
+	ICredentialTestFunctions,
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { decrypt, encodeForm, encrypt, FactomosCodecError, type FormParams } from './codec';
+import { describeApiError, isIdempotent, SESSION_CODES } from './errors';
+
+export type { FormParams } from './codec';
+export type { FactomosAction } from './errors';
+
+/** The only module that knows about HTTP and the codec: every Factomos call goes through here. */
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const EXCERPT_LENGTH = 200;
+
+export interface FactomosCredentials {
+	token: string;
+	secret: string;
+	baseUrl: string;
+}
+
+export type FactomosFunctions =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+export interface RequestOptions {
+	itemIndex?: number;
+	timeout?: number;
+}
+
+interface HttpRequest {
+	method: IHttpRequestMethods;
+	url: string;
+	headers: Record<string, string>;
+	body?: string;
+	timeout: number;
+}
+
+interface HttpResponse {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: string;
+}
+
+type HttpSend = (request: HttpRequest) => Promise<HttpResponse>;
+
+/** Why a call failed, without any reference to the request (which holds the token and secret). */
+export class FactomosFailure extends Error {
+	constructor(
+		message: string,
+		readonly description: string,
+		readonly code?: number,
+		readonly apiMessage?: string,
+		readonly httpCode?: number,
+	) {
+		super(message);
+		this.name = 'FactomosFailure';
+	}
+}
+
+export function normalizeBaseUrl(baseUrl: string): string {
+	const trimmed = String(baseUrl ?? '')
+		.trim()
+		.replace(/\/+$/, '')
+		.replace(/\/api\/api\.php$/i, '');
+	if (!/^https?:\/\/[^/]+/i.test(trimmed)) {
+		throw new FactomosFailure(
+			'The Base URL of the Factomos credential is not a valid URL',
+			'Use https://app.factomos.com (or https://dev.factomos.com), without a path.',
+		);
+	}
+	return trimmed;
+}
+
+function bodyToString(body: unknown): string {
+	if (body === undefined || body === null) return '';
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
+	if (typeof body === 'string') return body;
+	return JSON.stringify(body);
+}
+
+/** A short, printable excerpt of what came back, with the credentials masked. */
+function excerpt(text: string, credentials: FactomosCredentials): string {
+	let shown = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+	for (const sensitive of [credentials.secret, credentials.token]) {
+		if (sensitive) shown = shown.split(sensitive).join('***');
+	}
+	if (shown.length > EXCERPT_LENGTH) shown = `${shown.slice(0, EXCERPT_LENGTH)}…`;
+	return shown === '' ? '(empty body)' : `"${shown}"`;
+}
+
+function parseJsonObject(text: string): IDataObject | undefined {
+	try {
+		const value = JSON.parse(text.replace(/^\uFEFF/, ''));
+		return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Decodes the three response forms: URL-encoded ciphertext, raw base64 ciphertext, plain JSON. */
+export function decodeResponse(
+	response: HttpResponse,
+	credentials: FactomosCredentials,
+): IDataObject {
+	const text = response.body.replace(/^\uFEFF/, '').trim();
+	const shown = excerpt(text, credentials);
+	const httpNote = response.statusCode >= 400 ? ` (HTTP ${response.statusCode})` : '';
+	if (text === '') {
+		throw new FactomosFailure(
+			`Factomos returned an empty response${httpNote}`,
+			'The server may be down or overloaded, or the Base URL may point to the wrong server.',
+			undefined,
+			undefined,
+			response.statusCode,
+		);
+	}
+	if (text.startsWith('{')) {
+		const json = parseJsonObject(text);
+		if (json) return json;
+	} else {
+		let plaintext: string | undefined;
+		try {
+			plaintext = decrypt(credentials.secret, text);
+		} catch (error) {
+			if (!(error instanceof FactomosCodecError)) throw error;
+		}
+		if (plaintext !== undefined) {
+			const json = parseJsonObject(plaintext.trim());
+			if (json) return json;
+			throw new FactomosFailure(
+				`Factomos' response could not be decrypted${httpNote}`,
+				`The response looks encrypted but does not decrypt to JSON. The Secret in the Factomos credential is probably wrong, or the response was cut off. Received: ${shown}`,
+				undefined,
+				undefined,
+				response.statusCode,
+			);
+		}
+	}
+	throw new FactomosFailure(
+		`Factomos returned an unexpected response${httpNote}`,
+		`Expected an encrypted or JSON API response. The Base URL may be wrong (it should be like https://app.factomos.com) or the server may be failing. Received: ${shown}`,
+		undefined,
+		undefined,
+		response.statusCode,
+	);
+}
+
+/** Throws when the envelope's error.code is not 0; HTTP status is 200 even for API errors. */
+function checkEnvelope(action: string, json: IDataObject, codes?: Record<number, string>): IDataObject {
+	const error = json.error as IDataObject | undefined;
+	const code = error && typeof error === 'object' ? Number(error.code) : 0;
+	if (!code) {
+		const { error: _dropped, ...rest } = json;
+		return rest;
+	}
+	const apiMessage = String(error?.message ?? '');
+	const documented = codes?.[code] ?? describeApiError(action, code);
+	throw new FactomosFailure(
+		`Factomos error ${code} on ${action}: ${apiMessage || 'no message'}`,
+		documented ?? `Factomos answered error code ${code}, which the API documentation does not describe for ${action}.`,
+		code,
+		apiMessage,
+	);
+}
+
+function networkFailure(action: string, error: Error & { code?: string }, timeout: number) {
+	const code = String(error.code ?? '');
+	const timedOut = /ECONNABORTED|ETIMEDOUT|ESOCKETTIMEDOUT/.test(code) || /timeout/i.test(error.message);
+	const cause = timedOut
+		? `Factomos did not answer within ${timeout} ms`
+		: /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(code)
+			? 'Could not connect to Factomos'
+			: /ECONNRESET|EPIPE|socket hang up/i.test(`${code} ${error.message}`)
+				? 'The connection to Factomos was reset'
+				: 'The request to Factomos failed';
+	const retryNote = isIdempotent(action)
+		? 'It is safe to run again.'
+		: 'It was not retried, because the request may have reached Factomos and a retry could create a duplicate. Check Factomos before running again.';
+	return new FactomosFailure(
+		`${cause} (${action})`,
+		`Check the Base URL of the credential and that Factomos is reachable${code ? ` (${code})` : ''}. ${retryNote}`,
+	);
+}
+
+async function send(
+	http: HttpSend,
+	action: string,
+	request: HttpRequest,
+): Promise<HttpResponse> {
+	try {
+		return await http(request);
+	} catch (error) {
+		throw networkFailure(action, error as Error & { code?: string }, request.timeout);
+	}
+}
+
+/** Calls one /api/api.php action and returns the decoded response without its error envelope. */
+export async function callFactomosApi(
+	http: HttpSend,
+	credentials: FactomosCredentials,
+	action: string,
+	params: FormParams = {},
+	timeout = DEFAULT_TIMEOUT_MS,
+): Promise<IDataObject> {
+	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
+	const crequest = encrypt(credentials.secret, encodeForm({ action, ...params }));
+	const response = await send(http, action, {
+		method: 'POST',
+		url: `${baseUrl}/api/api.php`,
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: '*/*' },
+		// crequest is form-encoded exactly once here.
+		body: encodeForm({ token: credentials.token, crequest }),
+		timeout,
+	});
+	return checkEnvelope(action, decodeResponse(response, credentials));
+}
+
+export type SessionCall = 'create' | 'delete' | 'check';
+
+export interface SessionResult {
+	json: IDataObject;
+	cookie?: string;
+}
+
+/** The plain-JSON SSO endpoints: /api/session/create|delete/<auth_token> and /api/session/check. */
+export async function callFactomosSession(
+	http: HttpSend,
+	credentials: FactomosCredentials,
+	call: SessionCall,
+	value: string,
+	timeout = DEFAULT_TIMEOUT_MS,
+): Promise<SessionResult> {
+	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
+	const isCheck = call === 'check';
+	const response = await send(http, `session ${call}`, {
+		method: isCheck ? 'GET' : 'POST',
+		url: isCheck
+			? `${baseUrl}/api/session/check`
+			: `${baseUrl}/api/session/${call}/${encodeURIComponent(value)}`,
+		headers: isCheck && value ? { Cookie: value } : {},
+		timeout,
+	});
+	const json = checkEnvelope(`session ${call}`, decodeResponse(response, credentials), SESSION_CODES);
+	const setCookie = response.headers['set-cookie'];
+	const cookies = (Array.isArray(setCookie) ? setCookie : setCookie ? [String(setCookie)] : [])
+		.map((header) => String(header).split(';')[0].trim())
+		.filter(Boolean);
+	return { json, cookie: cookies.length ? cookies.join('; ') : undefined };
+}
+
+function n8nHttp(context: FactomosFunctions): HttpSend {
+	return async (request) => {
+		const response = (await context.helpers.httpRequest({
+			method: request.method,
+			url: request.url,
+			headers: request.headers,
+			body: request.body,
+			timeout: request.timeout,
+			encoding: 'arraybuffer',
+			json: false,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
+		return { statusCode: response.statusCode, headers: response.headers ?? {}, body: bodyToString(response.body) };
+	};
+}
+
+/** The credential test only gets the legacy request helper. */
+export function credentialTestHttp(context: ICredentialTestFunctions): HttpSend {
+	return async (request) => {
+		const response = (await context.helpers.request({
+			method: request.method,
+			uri: request.url,
+			headers: request.headers,
+			body: request.body,
+			timeout: request.timeout,
+			encoding: null,
+			resolveWithFullResponse: true,
+			simple: false,
+		})) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
+		return { statusCode: response.statusCode, headers: response.headers ?? {}, body: bodyToString(response.body) };
+	};
+}
+
+export async function getFactomosCredentials(context: FactomosFunctions): Promise<FactomosCredentials> {
+	const credentials = await context.getCredentials('factomosApi');
+	return {
+		token: String(credentials.token ?? '').trim(),
+		secret: String(credentials.secret ?? ''),
+		baseUrl: String(credentials.baseUrl ?? ''),
+	};
+}
+
+function toNodeApiError(context: FactomosFunctions, failure: FactomosFailure, itemIndex?: number) {
+	const response: JsonObject = { message: failure.message };
+	if (failure.code !== undefined) response.code = failure.code;
+	if (failure.apiMessage !== undefined) response.apiMessage = failure.apiMessage;
+	const error = new NodeApiError(context.getNode(), response, {
+		message: failure.message,
+		description: failure.description,
+		httpCode: failure.httpCode ? String(failure.httpCode) : undefined,
+		itemIndex,
+	});
+	return error;
+}
+
+async function withNodeErrors<T>(
+	context: FactomosFunctions,
+	itemIndex: number | undefined,
+	run: () => Promise<T>,
+): Promise<T> {
+	try {
+		return await run();
+	} catch (error) {
+		if (error instanceof FactomosFailure) throw toNodeApiError(context, error, itemIndex);
+		throw error;
+	}
+}
+
+/** Calls a Factomos action from a node; errors become NodeApiError with the doc's explanation. */
+export async function factomosApiRequest(
+	this: FactomosFunctions,
+	action: string,
+	params: FormParams = {},
+	options: RequestOptions = {},
+): Promise<IDataObject> {
+	return await withNodeErrors(this, options.itemIndex, async () => {
+		const credentials = await getFactomosCredentials(this);
+		return await callFactomosApi(n8nHttp(this), credentials, action, params, options.timeout);
+	});
+}
+
+export async function factomosSessionRequest(
+	this: FactomosFunctions,
+	call: SessionCall,
+	value: string,
+	options: RequestOptions = {},
+): Promise<SessionResult> {
+	return await withNodeErrors(this, options.itemIndex, async () => {
+		const credentials = await getFactomosCredentials(this);
+		return await callFactomosSession(n8nHttp(this), credentials, call, value, options.timeout);
+	});
+}
+
+/** The base URL that document links start with. */
+export async function getDocumentBaseUrl(context: FactomosFunctions): Promise<string> {
+	return normalizeBaseUrl((await getFactomosCredentials(context)).baseUrl);
+}
