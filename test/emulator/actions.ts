@@ -105,8 +105,11 @@ export function checkParams(action: string, params: PhpParams, violate: (message
 	if (new Set(lengths.map(([, length]) => length)).size > 1) {
 		violate(`${action}: line arrays have unequal lengths (${lengths.map(([name, length]) => `${name}[]=${length}`).join(', ')})`);
 	}
+	const serviceIds = listOf(params.line_service_id);
 	const quantities = listOf(params.line_quantity);
 	quantities.forEach((quantity, index) => {
+		// Title lines (service 75) carry no quantity: clients send '' to keep the arrays aligned.
+		if (quantity === '' && serviceIds[index] === TITLE_SERVICE_ID) return;
 		if (!DECIMAL.test(quantity)) violate(`${action}: line_quantity[${index}] is not a decimal number: ${JSON.stringify(quantity)}`);
 	});
 	listOf(params.line_price).forEach((price, index) => {

@@ -148,3 +148,22 @@ export function loadOptionsContext(credentials: TestCredentials, parameters: INo
 export function credentialTestContext() {
 	return new CredentialTestContext();
 }
+
+/** A real ExecuteContext (as runNode builds it), to call transport functions such as factomosApiRequest directly. */
+export function executeContext(credentials: TestCredentials, parameters: INodeParameters = {}): ExecuteContext {
+	const node = makeNode({ resource: 'client', operation: 'getAll', ...parameters }, false);
+	const items: INodeExecutionData[] = [{ json: {} }];
+	const inputData = { main: [items] };
+	return new ExecuteContext(
+		workflowFor(node),
+		node,
+		additionalData(credentials),
+		'manual',
+		emptyRunData(),
+		0,
+		items,
+		inputData,
+		{ node, data: inputData, source: null },
+		[],
+	);
+}

@@ -114,6 +114,7 @@ export const linesFields: INodeProperties[] = [
 						displayName: 'Description',
 						name: 'description',
 						type: 'string',
+						typeOptions: { rows: 2 },
 						default: '',
 						description: 'Line text shown on the document (the title text for a title line)',
 					},
@@ -121,21 +122,27 @@ export const linesFields: INodeProperties[] = [
 						displayName: 'Quantity',
 						name: 'quantity',
 						type: 'number',
-						default: 1
+						typeOptions: { numberPrecision: 3 },
+						default: 1,
+						displayOptions: { show: { title: [false] } },
 					},
 					{
 						displayName: 'Service Name or ID',
 						name: 'serviceId',
 						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getServices' },
 						default: '',
-						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+						displayOptions: { show: { title: [false] } },
 					},
 					{
 						displayName: 'Title Line',
 						name: 'title',
 						type: 'boolean',
 						default: false,
-						description: 'Whether this line is a section title (sent as service ID 75) rather than a priced line',
+						description:
+							'Whether this line is a section title (sent as service ID 75) rather than a priced line',
 					},
 					{
 						displayName: 'Unit Price',
@@ -143,7 +150,8 @@ export const linesFields: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. 800',
-						description: 'Price before VAT. Leave empty to use the service\'s price.',
+						description: "Price before VAT. Leave empty to use the service's price.",
+						displayOptions: { show: { title: [false] } },
 					},
 				],
 			},

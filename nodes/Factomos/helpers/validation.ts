@@ -5,7 +5,7 @@ import type { FormParams, FormValue } from '../transport/codec';
 
 /** Input checks run before any API call: the quota is 500 calls a day, so bad input must not cost one. */
 
-type Rule = { label: string; kind: 'date' | 'number' | 'email' | 'id' | 'url' };
+type Rule = { label: string; kind: 'date' | 'number' | 'email' | 'id' | 'url' | 'text' };
 
 /** One table for every wire parameter that has a format, whatever the operation. */
 const RULES: Record<string, Rule> = {
@@ -40,6 +40,16 @@ const RULES: Record<string, Rule> = {
 	app_icon: { label: 'App Icon URL', kind: 'url' },
 	webhook_url: { label: 'Webhook URL', kind: 'url' },
 	app_callback: { label: 'App Callback URL', kind: 'url' },
+	category: { label: 'Category', kind: 'text' },
+	client_company_name: { label: 'Company Name', kind: 'text' },
+	service_name: { label: 'Service Name', kind: 'text' },
+	payment_type: { label: 'Payment Type', kind: 'text' },
+	type: { label: 'Type', kind: 'text' },
+	invoice_status: { label: 'Status', kind: 'text' },
+	subscription_status: { label: 'Subscription Status', kind: 'text' },
+	app_name: { label: 'App Name', kind: 'text' },
+	auth_token: { label: 'Auth Token', kind: 'text' },
+	mode: { label: 'Mode', kind: 'text' },
 };
 
 const FIXES: Record<Rule['kind'], string> = {
@@ -48,6 +58,7 @@ const FIXES: Record<Rule['kind'], string> = {
 	email: 'must be an email address, e.g. name@example.com',
 	id: 'must be a numeric Factomos ID, e.g. 5782',
 	url: 'must be a full URL starting with http:// or https://',
+	text: 'must not be empty',
 };
 
 export function isValidDate(value: string): boolean {
@@ -69,6 +80,8 @@ function matches(kind: Rule['kind'], value: string): boolean {
 			return /^\d+$/.test(value);
 		case 'url':
 			return /^https?:\/\/\S+$/i.test(value);
+		case 'text':
+			return true;
 	}
 }
 
@@ -83,6 +96,12 @@ export function inputError(
 		itemIndex,
 		description: fix,
 	});
+}
+
+/** Expressions such as {{ $now }} give ISO date-times; Factomos wants the day only. */
+function toDateOnly(value: string): string {
+	const match = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/.exec(value);
+	return match ? match[1] : value;
 }
 
 function asText(value: unknown): string {
@@ -108,8 +127,8 @@ export function checkParams(
 			result[name] = raw;
 			continue;
 		}
-		const value = asText(raw);
 		const rule = RULES[name];
+		const value = rule?.kind === 'date' ? toDateOnly(asText(raw)) : asText(raw);
 		if (value === '') {
 			if (required.includes(name)) {
 				throw inputError(

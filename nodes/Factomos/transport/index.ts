@@ -109,6 +109,14 @@ function parseJsonObject(text: string): IDataObject | undefined {
 	}
 }
 
+/** Decrypted bytes that read as text (no control characters, valid UTF-8): the Secret was right. */
+function isReadableText(text: string): boolean {
+	return text.trim() !== '' && !/[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/.test(text);
+}
+
+/** What a ciphertext, raw or URL-encoded, is made of. */
+const CIPHERTEXT_CHARACTERS = /^[A-Za-z0-9+/=%]+$/;
+
 /** Decodes the three response forms: URL-encoded ciphertext, raw base64 ciphertext, plain JSON. */
 export function decodeResponse(
 	response: HttpResponse,
@@ -117,43 +125,51 @@ export function decodeResponse(
 	const text = response.body.replace(/^\uFEFF/, '').trim();
 	const shown = excerpt(text, credentials);
 	const httpNote = response.statusCode >= 400 ? ` (HTTP ${response.statusCode})` : '';
+	const failure = (message: string, description: string) =>
+		new FactomosFailure(`${message}${httpNote}`, description, undefined, undefined, response.statusCode);
+	const cutOff = 'It was probably cut off in transit, or Factomos failed while answering; try again later.';
 	if (text === '') {
-		throw new FactomosFailure(
-			`Factomos returned an empty response${httpNote}`,
+		throw failure(
+			'Factomos returned an empty response',
 			'The server may be down or overloaded, or the Base URL may point to the wrong server.',
-			undefined,
-			undefined,
-			response.statusCode,
 		);
 	}
 	if (text.startsWith('{')) {
 		const json = parseJsonObject(text);
 		if (json) return json;
-	} else {
-		let plaintext: string | undefined;
-		try {
-			plaintext = decrypt(credentials.secret, text);
-		} catch (error) {
-			if (!(error instanceof FactomosCodecError)) throw error;
-		}
-		if (plaintext !== undefined) {
-			const json = parseJsonObject(plaintext.trim());
-			if (json) return json;
-			throw new FactomosFailure(
-				`Factomos' response could not be decrypted${httpNote}`,
-				`The response looks encrypted but does not decrypt to JSON. The Secret in the Factomos credential is probably wrong, or the response was cut off. Received: ${shown}`,
-				undefined,
-				undefined,
-				response.statusCode,
+		throw failure('Factomos returned incomplete JSON', `The response is not valid JSON. ${cutOff} Received: ${shown}`);
+	}
+	let plaintext: string | undefined;
+	try {
+		plaintext = decrypt(credentials.secret, text);
+	} catch (error) {
+		if (!(error instanceof FactomosCodecError)) throw error;
+	}
+	const json = plaintext === undefined ? undefined : parseJsonObject(plaintext.trim());
+	if (json) return json;
+	// Error pages and plain-text bodies are often base64-shaped too: only name the secret for a 2xx ciphertext.
+	if (response.statusCode < 400 && CIPHERTEXT_CHARACTERS.test(text)) {
+		if (plaintext === undefined) {
+			throw failure(
+				'Factomos returned a damaged encrypted response',
+				`The response looks encrypted but is not valid (URL-encoded) base64. ${cutOff} Received: ${shown}`,
 			);
 		}
+		// A wrong secret decrypts to random bytes; readable text means a damaged answer.
+		if (isReadableText(plaintext)) {
+			throw failure(
+				'Factomos returned an incomplete encrypted response',
+				`The response decrypts with the Secret but is not complete JSON. ${cutOff} Decrypted: ${excerpt(plaintext, credentials)}`,
+			);
+		}
+		throw failure(
+			"Factomos' response could not be decrypted",
+			`The response looks encrypted but does not decrypt to JSON, so the Secret in the Factomos credential is probably wrong (it must be the secret that goes with the Token). Received: ${shown}`,
+		);
 	}
-	throw new FactomosFailure(
-		`Factomos returned an unexpected response${httpNote}`,
+	throw failure(
+		'Factomos returned an unexpected response',
 		`Expected an encrypted or JSON API response. The Base URL may be wrong (it should be like https://app.factomos.com) or the server may be failing. Received: ${shown}`,
-		undefined,
-		undefined,
-		response.statusCode,
 	);
 }
 

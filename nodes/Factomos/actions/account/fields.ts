@@ -1,0 +1,78 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The legal forms createAccount accepts (§2), sent verbatim. */
+export const COMPANY_TYPES = [
+	'Agessa',
+	'Association',
+	'Auto-Entrepreneur',
+	'E.U.R.L.',
+	'Entreprise-Individuelle',
+	'MDA',
+	'Profession-Liberale',
+	'S.A.',
+	'S.A.R.L.',
+	'S.A.S.',
+	'S.A.S.U.',
+	'S.C.I.',
+	'S.E.L.A.R.L.',
+	'S.N.C.',
+] as const;
+
+const COMPANY_TYPE_HINTS: Record<string, string> = {
+	Agessa: 'Author under the AGESSA social regime',
+	Association: 'Non-profit association (loi 1901)',
+	'Auto-Entrepreneur': 'Micro-entrepreneur',
+	'E.U.R.L.': 'Single-member limited liability company',
+	'Entreprise-Individuelle': 'Sole proprietorship',
+	MDA: 'Artist under the Maison des Artistes regime',
+	'Profession-Liberale': 'Liberal profession',
+	'S.A.': 'Public limited company',
+	'S.A.R.L.': 'Limited liability company',
+	'S.A.S.': 'Simplified joint-stock company',
+	'S.A.S.U.': 'Single-member simplified joint-stock company',
+	'S.C.I.': 'Real-estate company',
+	'S.E.L.A.R.L.': 'Limited liability company of liberal professions',
+	'S.N.C.': 'General partnership',
+};
+
+export const SUBSCRIPTION_STATUSES = ['active', 'readonly', 'blocked'] as const;
+
+export const companyTypeField: INodeProperties = {
+	displayName: 'Legal Form',
+	name: 'company_type',
+	type: 'options',
+	options: COMPANY_TYPES.map((value) => ({ name: value, value, description: COMPANY_TYPE_HINTS[value] })),
+	default: 'S.A.R.L.',
+	description: 'Legal structure of the company (structure juridique)',
+};
+
+/** The third-party application fields shared by Create and Get Authorization URL. */
+export const appDescriptionField: INodeProperties = {
+	displayName: 'App Description',
+	name: 'app_description',
+	type: 'string',
+	default: '',
+	description: 'Short description of your application, shown to the Factomos user',
+};
+
+export const appIconField: INodeProperties = {
+	displayName: 'App Icon URL',
+	name: 'app_icon',
+	type: 'string',
+	default: '',
+	placeholder: 'https://example.com/icon.png',
+	description: 'URL of the application icon (40 × 40 px)',
+};
+
+export const webhookUrlField: INodeProperties = {
+	displayName: 'Webhook URL',
+	name: 'webhook_url',
+	type: 'string',
+	default: '',
+	placeholder: 'https://example.com/webhook',
+	description: 'URL Factomos will POST a notification to after each change in the account',
+	hint: 'Use the production URL of a Factomos Trigger node to receive these notifications in n8n',
+};
+
+export const PARTNER_HINT =
+	'Only Factomos partners may do this; other tokens get error -33. The account ID is the company_id returned by Create.';

@@ -1,0 +1,16 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../helpers/utils';
+import { callAction, readFields, shapeRecords } from '../../helpers/operation';
+import { checkParams } from '../../helpers/validation';
+import { idField } from '../common.descriptions';
+
+export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['get'] } }, [
+	idField('invoice_id', 'Invoice ID'),
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const params = checkParams(this, itemIndex, readFields(this, itemIndex, ['invoice_id']), ['invoice_id']);
+	const response = await callAction(this, itemIndex, 'getInvoice', params);
+	return await shapeRecords(this, itemIndex, [response.invoice as IDataObject]);
+}

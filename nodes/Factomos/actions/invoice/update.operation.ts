@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../helpers/utils';
+import { callAction, readFields, shapeRecords } from '../../helpers/operation';
+import { buildLines } from '../../helpers/lines';
+import { checkParams } from '../../helpers/validation';
+import { clientLocator, idField, linesFields } from '../common.descriptions';
+import { invoiceFields } from './fields';
+
+const properties: INodeProperties[] = [
+	idField('invoice_id', 'Invoice ID'),
+	{
+		...clientLocator(),
+		hint: 'Factomos requires the client on every update; pick the current one to keep it',
+	},
+	...linesFields,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: invoiceFields,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['invoice'], operation: ['update'] } },
+	properties,
+);
+
+/** editInvoice replaces the whole line list, so the lines are required like on create. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const fields = readFields(this, itemIndex, ['invoice_id', 'client_id'], 'updateFields');
+	const params = checkParams(this, itemIndex, fields, ['invoice_id', 'client_id']);
+	const lines = buildLines(this, itemIndex);
+	const response = await callAction(this, itemIndex, 'editInvoice', { ...params, ...lines });
+	return await shapeRecords(this, itemIndex, [response]);
+}

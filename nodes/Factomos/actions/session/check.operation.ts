@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../helpers/utils';
+import { getNodeOptions } from '../../helpers/operation';
+import { inputError } from '../../helpers/validation';
+import { factomosSessionRequest } from '../../transport';
+import { readToken } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Cookie',
+		name: 'cookie',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		placeholder: 'PHPSESSID=…',
+		description: 'The Factomos session cookie, sent as the Cookie header',
+		hint: 'A cookie you were given, or {{ $json.cookie }} from a previous Create Session step',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['session'], operation: ['check'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const cookie = readToken(this, itemIndex, 'cookie', 'Cookie');
+	if (!/^[^=;\s]+=/.test(cookie)) {
+		throw inputError(
+			this,
+			itemIndex,
+			'Cookie (cookie)',
+			'is not a cookie',
+			'Give it as name=value, e.g. PHPSESSID=abc123, as returned by Create Session.',
+		);
+	}
+	const { timeout } = getNodeOptions(this, itemIndex);
+	const { json } = await factomosSessionRequest.call(this, 'check', cookie, { itemIndex, timeout });
+	return [(json.user as IDataObject) ?? {}];
+}

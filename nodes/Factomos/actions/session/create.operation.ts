@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../helpers/utils';
+import { getNodeOptions } from '../../helpers/operation';
+import { factomosSessionRequest } from '../../transport';
+import { authTokenField, readToken } from './fields';
+
+export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['create'] } }, [
+	{
+		...authTokenField,
+		hint: 'From Session → Get Connection Token; it works only once. Pass the returned cookie to Check Session.',
+	},
+]);
+
+/** Opens a Factomos web session (SSO); the session lives in the cookie Factomos sets. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const authToken = readToken(this, itemIndex, 'auth_token', 'Auth Token');
+	const { timeout } = getNodeOptions(this, itemIndex);
+	const { cookie } = await factomosSessionRequest.call(this, 'create', authToken, { itemIndex, timeout });
+	return [{ created: true, cookie: cookie ?? null }];
+}

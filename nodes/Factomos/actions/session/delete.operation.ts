@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../helpers/utils';
+import { getNodeOptions } from '../../helpers/operation';
+import { factomosSessionRequest } from '../../transport';
+import { authTokenField, readToken } from './fields';
+
+export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['delete'] } }, [
+	{
+		...authTokenField,
+		description: 'The auth token the session was created with',
+		hint: 'Use the same auth token as in Create Session',
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const authToken = readToken(this, itemIndex, 'auth_token', 'Auth Token');
+	const { timeout } = getNodeOptions(this, itemIndex);
+	await factomosSessionRequest.call(this, 'delete', authToken, { itemIndex, timeout });
+	return [{ deleted: true }];
+}

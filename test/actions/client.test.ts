@@ -1,0 +1,366 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { FactomosEmulator } from '../emulator';
+import { factomosNode, loadOptionsContext, runNode, type TestCredentials } from '../helpers/n8n';
+
+let emu: FactomosEmulator;
+let creds: TestCredentials;
+
+beforeAll(async () => {
+	emu = new FactomosEmulator({ seed: true });
+	creds = { token: emu.token, secret: emu.secret, baseUrl: await emu.start() };
+});
+afterAll(async () => await emu.stop());
+beforeEach(() => {
+	emu.reset();
+	emu.seed();
+	emu.setQuota(500);
+});
+afterEach(() => expect(emu.violations).toEqual([]));
+
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+async function failure(run: Promise<unknown>): Promise<NodeApiError & NodeOperationError> {
+	const error = await run.then(
+		() => undefined,
+		(caught: unknown) => caught,
+	);
+	expect(error).toBeDefined();
+	const text = JSON.stringify({
+		message: (error as Error).message,
+		description: (error as NodeApiError).description,
+		response: (error as NodeApiError).errorResponse,
+	});
+	expect(text).not.toContain(emu.secret);
+	expect(text).not.toContain(emu.token);
+	return error as NodeApiError & NodeOperationError;
+}
+
+/** A documented API error: right code, action and the doc's explanation, tied to the item. */
+async function expectApiError(parameters: INodeParameters, action: string, code: number, explanation: string) {
+	const error = await failure(runNode(creds, parameters));
+	expect(error).toBeInstanceOf(NodeApiError);
+	expect(error.message).toMatch(new RegExp(`^Factomos error ${code} on ${action}: `));
+	expect(error.description).toContain(explanation);
+	expect(error.errorResponse).toMatchObject({ code });
+	expect(error.context.itemIndex).toBe(0);
+	expect(emu.calls.at(-1)?.responseCode).toBe(code);
+}
+
+/** Input the node rejects itself: a NodeOperationError naming the problem, and no API call. */
+async function expectInputError(parameters: INodeParameters, message: RegExp, items?: IDataObject[]) {
+	const before = emu.calls.length;
+	const error = await failure(runNode(creds, parameters, { items }));
+	expect(error).toBeInstanceOf(NodeOperationError);
+	expect(error.message).toMatch(message);
+	expect(error.description).toBeTruthy();
+	expect(error.context.itemIndex).toBe(0);
+	expect(emu.calls.length).toBe(before);
+}
+
+const SPECIAL = 'Dupont & Fils = 100% + Café';
+
+describe('client => get', () => {
+	it('should send client_id and return the client itself', async () => {
+		const output = await runNode(creds, { resource: 'client', operation: 'get', client_id: byId(' 1001 ') });
+		expect(emu.calls).toHaveLength(1);
+		expect(emu.calls[0].params).toEqual({ action: 'getClient', client_id: '1001' });
+		expect(output).toHaveLength(1);
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+		expect(output[0].json).toMatchObject({
+			client_id: '1001',
+			company_id: '550',
+			client_company_name: 'World Company',
+			client_city: 'Paris',
+			category: 'client',
+		});
+		expect(output[0].json.error).toBeUndefined();
+	});
+
+	it('should accept a client picked from the list', async () => {
+		const output = await runNode(creds, {
+			resource: 'client',
+			operation: 'get',
+			client_id: { __rl: true, mode: 'list', value: '1002', cachedResultName: 'Café Crème SARL' },
+		});
+		expect(emu.calls[0].params).toEqual({ action: 'getClient', client_id: '1002' });
+		expect(output[0].json.client_company_name).toBe('Café Crème SARL');
+	});
+
+	it('should convert numeric strings when asked', async () => {
+		const output = await runNode(creds, {
+			resource: 'client',
+			operation: 'get',
+			client_id: byId('1001'),
+			options: { convertNumericStrings: true },
+		});
+		expect(output[0].json.client_id).toBe(1001);
+		// Zip codes keep their leading zeros: they are not amounts.
+		expect(output[0].json.client_zipcode).toBe('75017');
+	});
+
+	it('should explain error -9 (client not found)', async () => {
+		await expectApiError(
+			{ resource: 'client', operation: 'get', client_id: byId('99999') },
+			'getClient',
+			-9,
+			'No client with this ID exists',
+		);
+	});
+
+	it('should stop a missing client_id (-8) before calling Factomos', async () => {
+		await expectInputError({ resource: 'client', operation: 'get', client_id: byId('') }, /^Client \(client_id\) is required/);
+	});
+
+	it('should reject a non-numeric client ID before calling Factomos', async () => {
+		await expectInputError({ resource: 'client', operation: 'get', client_id: byId('acme') }, /^Client \(client_id\) is invalid: "acme"/);
+	});
+
+	it('should keep going on failure with a mixed batch, keeping pairedItem and the error code', async () => {
+		const output = await runNode(
+			creds,
+			{ resource: 'client', operation: 'get', client_id: byId('={{ $json.id }}') },
+			{ items: [{ id: '1001' }, { id: '99999' }, { id: 'abc' }, { id: '1003' }], continueOnFail: true },
+		);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(output[0].json.client_company_name).toBe('World Company');
+		expect(output[1].json).toEqual({
+			error: 'Factomos error -9 on getClient: Client not found',
+			description: 'No client with this ID exists in this Factomos account.',
+			code: -9,
+			apiMessage: 'Client not found',
+		});
+		expect(output[2].json.error).toBe('Client (client_id) is invalid: "abc"');
+		expect(output[2].json.code).toBeUndefined();
+		expect(output[3].json.client_company_name).toBe('Papeterie Martin');
+		// The invalid item never reached Factomos.
+		expect(emu.calls.map((call) => call.params.client_id)).toEqual(['1001', '99999', '1003']);
+	});
+
+	it('should stop at the failing item without continueOnFail', async () => {
+		const error = await failure(
+			runNode(
+				creds,
+				{ resource: 'client', operation: 'get', client_id: byId('={{ $json.id }}') },
+				{ items: [{ id: '1001' }, { id: '99999' }, { id: '1002' }] },
+			),
+		);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.context.itemIndex).toBe(1);
+		expect(emu.calls).toHaveLength(2);
+	});
+});
+
+describe('client => getAll', () => {
+	it('should return every client with Return All', async () => {
+		const output = await runNode(creds, { resource: 'client', operation: 'getAll', returnAll: true });
+		expect(emu.calls[0].params).toEqual({ action: 'listClient' });
+		expect(output.map((item) => item.json.client_id)).toEqual(['1001', '1002', '1003']);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
+	});
+
+	it('should apply the limit', async () => {
+		const output = await runNode(creds, { resource: 'client', operation: 'getAll', returnAll: false, limit: 2 });
+		expect(output.map((item) => item.json.client_company_name)).toEqual(['World Company', 'Café Crème SARL']);
+	});
+
+	it('should send the search keyword unchanged', async () => {
+		const output = await runNode(creds, {
+			resource: 'client',
+			operation: 'getAll',
+			returnAll: true,
+			search_keyword: ' Café Crème ',
+		});
+		expect(emu.calls[0].params).toEqual({ action: 'listClient', search_keyword: 'Café Crème' });
+		expect(output.map((item) => item.json.client_id)).toEqual(['1002']);
+	});
+
+	it('should return nothing when no client matches', async () => {
+		const output = await runNode(creds, {
+			resource: 'client',
+			operation: 'getAll',
+			returnAll: true,
+			search_keyword: 'a & b = 100%',
+		});
+		expect(emu.calls[0].params).toEqual({ action: 'listClient', search_keyword: 'a & b = 100%' });
+		expect(output).toEqual([]);
+	});
+});
+
+describe('client => create', () => {
+	const contact = {
+		client_reference: 'REF+1 & 2',
+		client_contact_lastname: 'Lefèvre',
+		client_email: 'jean@dupont.test',
+		client_phonenumber: '+33 1 23 45 67 89',
+		client_address: '3 rue du Faubourg',
+		client_address_more: 'Bât. B = 2e étage',
+		client_zipcode: '01000',
+		client_city: 'Bourg-en-Bresse',
+		client_country: 'France',
+		client_lang: 'fr',
+		number_siret: '12345678900011',
+		number_tva: 'FR12345678901',
+		client_website: 'https://dupont.test/?a=1&b=2',
+		client_keyword: 'menuiserie',
+		description: 'Ligne 1\nLigne 2 (50% + 50%)',
+	};
+
+	it('should send every field unchanged and return the new client_id', async () => {
+		const output = await runNode(creds, {
+			resource: 'client',
+			operation: 'create',
+			category: 'prospect',
+			client_company_name: SPECIAL,
+			additionalFields: contact,
+		});
+		expect(emu.calls[0].params).toEqual({
+			action: 'createClient',
+			category: 'prospect',
+			client_company_name: SPECIAL,
+			...contact,
+		});
+		expect(output).toEqual([{ json: { client_id: '1004' }, pairedItem: { item: 0 } }]);
+		expect(emu.store.clients.get('1004')).toMatchObject({ client_company_name: SPECIAL, category: 'prospect', ...contact });
+	});
+
+	it('should send only the required fields when nothing else is set', async () => {
+		await runNode(creds, { resource: 'client', operation: 'create', client_company_name: 'Solo' });
+		expect(emu.calls[0].params).toEqual({ action: 'createClient', category: 'client', client_company_name: 'Solo' });
+	});
+
+	it('should stop a missing category (-11) before calling Factomos', async () => {
+		await expectInputError(
+			{ resource: 'client', operation: 'create', category: '={{ "" }}', client_company_name: 'X' },
+			/^Category is invalid: ""/,
+		);
+	});
+
+	it('should reject an unknown category from an expression', async () => {
+		await expectInputError(
+			{ resource: 'client', operation: 'create', category: '={{ "customer" }}', client_company_name: 'X' },
+			/^Category is invalid: "customer"/,
+		);
+	});
+
+	it('should stop a missing company name (-12) before calling Factomos', async () => {
+		await expectInputError(
+			{ resource: 'client', operation: 'create', category: 'client', client_company_name: '   ' },
+			/^Company Name \(client_company_name\) is required/,
+		);
+	});
+
+	it('should reject a malformed email before calling Factomos', async () => {
+		await expectInputError(
+			{ resource: 'client', operation: 'create', client_company_name: 'X', additionalFields: { client_email: 'jean at dupont' } },
+			/^Client Email \(client_email\) is invalid/,
+		);
+	});
+});
+
+describe('client => update', () => {
+	it('should send the changed fields unchanged', async () => {
+		const output = await runNode(creds, {
+			resource: 'client',
+			operation: 'update',
+			client_id: byId('1002'),
+			updateFields: { client_company_name: SPECIAL, category: 'fournisseur', client_city: 'Mâcon' },
+		});
+		expect(emu.calls[0].params).toEqual({
+			action: 'editClient',
+			client_id: '1002',
+			client_company_name: SPECIAL,
+			category: 'fournisseur',
+			client_city: 'Mâcon',
+		});
+		expect(output).toEqual([{ json: { client_id: '1002', updated: true }, pairedItem: { item: 0 } }]);
+		expect(emu.store.clients.get('1002')).toMatchObject({ client_company_name: SPECIAL, category: 'fournisseur', client_city: 'Mâcon' });
+	});
+
+	it('should explain error -9 (client not found)', async () => {
+		await expectApiError(
+			{ resource: 'client', operation: 'update', client_id: byId('4242'), updateFields: { client_city: 'Lyon' } },
+			'editClient',
+			-9,
+			'No client with this ID exists',
+		);
+	});
+
+	it('should stop a missing client_id (-8) before calling Factomos', async () => {
+		await expectInputError(
+			{ resource: 'client', operation: 'update', client_id: byId(''), updateFields: { client_city: 'Lyon' } },
+			/^Client \(client_id\) is required/,
+		);
+	});
+
+	it('should refuse an update without fields', async () => {
+		await expectInputError(
+			{ resource: 'client', operation: 'update', client_id: byId('1001'), updateFields: {} },
+			/^Update Fields are empty/,
+		);
+	});
+
+	it('should reject an unknown category from an expression', async () => {
+		await expectInputError(
+			{ resource: 'client', operation: 'update', client_id: byId('1001'), updateFields: { category: '={{ "vip" }}' } },
+			/^Category is invalid: "vip"/,
+		);
+	});
+});
+
+describe('client => generic API errors', () => {
+	const operations: Array<[string, string, INodeParameters]> = [
+		['getClient', 'get', { client_id: byId('1001') }],
+		['listClient', 'getAll', {}],
+		['createClient', 'create', { client_company_name: 'X' }],
+		['editClient', 'update', { client_id: byId('1001'), updateFields: { client_city: 'Lyon' } }],
+	];
+
+	it.each(operations)('should explain error -4 (daily quota) on %s', async (action, operation, parameters) => {
+		emu.setQuota(0);
+		await expectApiError({ resource: 'client', operation, ...parameters }, action, -4, '500 API calls a day');
+	});
+
+	it.each(operations)('should explain error -3 (unknown token) on %s without leaking it', async (action, operation, parameters) => {
+		const error = await failure(
+			runNode({ ...creds, token: 'not-a-real-token' }, { resource: 'client', operation, ...parameters }),
+		);
+		expect(error.message).toBe(`Factomos error -3 on ${action}: Invalid Token`);
+		expect(error.description).toContain('Check the Token');
+	});
+});
+
+describe('client => pickers', () => {
+	it('should list every contact in searchClients, sorted by name', async () => {
+		const result = await factomosNode.methods.listSearch.searchClients.call(loadOptionsContext(creds));
+		expect(emu.calls[0].params).toEqual({ action: 'listClient' });
+		expect(result.results).toEqual([
+			{ name: 'Café Crème SARL', value: '1002' },
+			{ name: 'Papeterie Martin', value: '1003' },
+			{ name: 'World Company', value: '1001' },
+		]);
+	});
+
+	it('should pass the filter to Factomos in searchClients', async () => {
+		const result = await factomosNode.methods.listSearch.searchClients.call(loadOptionsContext(creds), 'world');
+		expect(emu.calls[0].params).toEqual({ action: 'listClient', search_keyword: 'world' });
+		expect(result.results).toEqual([{ name: 'World Company', value: '1001' }]);
+	});
+
+	it('should only list suppliers in searchSuppliers', async () => {
+		emu.store.createClient(emu.companyId, { client_company_name: 'Imprimerie Dubois', category: 'fournisseur' });
+		const result = await factomosNode.methods.listSearch.searchSuppliers.call(loadOptionsContext(creds));
+		expect(result.results).toEqual([
+			{ name: 'Imprimerie Dubois', value: '1004' },
+			{ name: 'Papeterie Martin', value: '1003' },
+		]);
+	});
+
+	it('should filter suppliers by keyword', async () => {
+		const result = await factomosNode.methods.listSearch.searchSuppliers.call(loadOptionsContext(creds), 'paris');
+		// World Company is in Paris but is a client, not a supplier.
+		expect(emu.calls[0].params).toEqual({ action: 'listClient', search_keyword: 'paris' });
+		expect(result.results).toEqual([]);
+	});
+});

@@ -1,0 +1,126 @@
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+
+/**
+ * Walks the BUILT node (dist/, what n8n loads) and checks that every documented operation is
+ * reachable. The expected list is written from the spec (factomos-api-v1.31.md), not from the node.
+ */
+const SPEC_OPERATIONS: Array<[resource: string, operation: string, wireAction: string | null]> = [
+	['account', 'create', 'createAccount'],
+	['account', 'delete', 'deleteAccount'],
+	['account', 'updateStatus', 'updateAccount'],
+	['account', 'getAuthorizationUrl', null],
+	['session', 'getConnectionToken', 'getConnectionToken'],
+	['session', 'create', null],
+	['session', 'delete', null],
+	['session', 'check', null],
+	['client', 'getAll', 'listClient'],
+	['client', 'get', 'getClient'],
+	['client', 'create', 'createClient'],
+	['client', 'update', 'editClient'],
+	['service', 'getAll', 'listService'],
+	['service', 'get', 'getService'],
+	['service', 'create', 'createService'],
+	['invoice', 'create', 'createInvoice'],
+	['invoice', 'get', 'getInvoice'],
+	['invoice', 'getAll', 'listInvoice'],
+	['invoice', 'update', 'editInvoice'],
+	['invoice', 'send', 'sendInvoice'],
+	['invoice', 'getEmailHistory', 'getInvoiceMailHistory'],
+	['invoice', 'createCreditNote', 'createCreditNote'],
+	['estimate', 'create', 'createEstimate'],
+	['estimate', 'get', 'getEstimate'],
+	['estimate', 'convertToInvoice', 'transformEstimate'],
+	['estimate', 'buildPrefilledForm', null],
+	['payment', 'create', 'createPayment'],
+	['payment', 'update', 'editPayment'],
+	['payment', 'deleteAll', 'deleteAllPayments'],
+	['expense', 'create', 'createExpense'],
+	['expense', 'update', 'editExpense'],
+	['expense', 'get', 'getExpense'],
+	['emailTemplate', 'getAll', 'listEmailTemplates'],
+];
+
+/** The 28 /api/api.php actions of the spec's table of contents (sections 2 to 33). */
+const SPEC_ACTIONS = [
+	'createAccount', 'deleteAccount', 'updateAccount', 'getConnectionToken', 'listClient', 'getClient',
+	'createClient', 'editClient', 'listService', 'getService', 'createService', 'createInvoice', 'getInvoice',
+	'listInvoice', 'editInvoice', 'sendInvoice', 'getInvoiceMailHistory', 'listEmailTemplates',
+	'createPayment', 'editPayment', 'deleteAllPayments', 'createExpense', 'editExpense', 'getExpense',
+	'getEstimate', 'createEstimate', 'transformEstimate', 'createCreditNote',
+];
+
+function loadBuiltDescription(): INodeTypeDescription {
+	let module: { Factomos: new () => { description: INodeTypeDescription } };
+	try {
+		module = require('../../dist/nodes/Factomos/Factomos.node.js');
+	} catch {
+		throw new Error('dist/nodes/Factomos/Factomos.node.js is missing. Run `npm run build` first.');
+	}
+	return new module.Factomos().description;
+}
+
+const description = loadBuiltDescription();
+const properties = description.properties;
+
+function operationsOf(resource: string): INodeProperties['options'] {
+	const field = properties.find(
+		(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
+	);
+	return field?.options ?? [];
+}
+
+describe('node => description', () => {
+	it('should map every documented action to exactly one operation', () => {
+		const mapped = SPEC_OPERATIONS.map(([, , action]) => action).filter(Boolean);
+		expect([...mapped].sort()).toEqual([...SPEC_ACTIONS].sort());
+	});
+
+	it.each(SPEC_OPERATIONS)('should expose %s => %s with an action label', (resource, operation) => {
+		const option = (operationsOf(resource) as Array<{ value: string; action?: string }>).find(
+			(o) => o.value === operation,
+		);
+		expect(option).toBeDefined();
+		expect(option?.action).toMatch(/^[A-Z][a-z]/);
+	});
+
+	it('should list every resource in the Resource dropdown, sorted, without data expressions', () => {
+		const resource = properties.find((p) => p.name === 'resource');
+		const names = (resource?.options as Array<{ name: string; value: string }>).map((o) => o.name);
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		const values = new Set(SPEC_OPERATIONS.map(([r]) => r));
+		expect(new Set((resource?.options as Array<{ value: string }>).map((o) => o.value))).toEqual(values);
+		expect(resource?.noDataExpression).toBe(true);
+	});
+
+	it('should give each Operation dropdown noDataExpression and sorted options', () => {
+		const dropdowns = properties.filter((p) => p.name === 'operation');
+		expect(dropdowns).toHaveLength(9);
+		for (const dropdown of dropdowns) {
+			expect(dropdown.noDataExpression).toBe(true);
+			const names = (dropdown.options as Array<{ name: string }>).map((o) => o.name);
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		}
+	});
+
+	it('should follow n8n conventions for a usable, documented node', () => {
+		expect(description.usableAsTool).toBe(true);
+		expect(description.subtitle).toContain('operation');
+		expect(description.credentials).toEqual([
+			expect.objectContaining({ name: 'factomosApi', required: true, testedBy: 'factomosApiTest' }),
+		]);
+		expect(description.icon).toEqual({ light: 'file:factomos.svg', dark: 'file:factomos.dark.svg' });
+	});
+
+	it('should only show each field for operations that exist', () => {
+		const known = new Set(SPEC_OPERATIONS.map(([r, o]) => `${r}:${o}`));
+		for (const property of properties) {
+			const show = property.displayOptions?.show;
+			if (!show?.operation || !show.resource) continue;
+			for (const resource of show.resource as string[]) {
+				for (const operation of show.operation as string[]) {
+					expect(known).toContain(`${resource}:${operation}`);
+				}
+			}
+		}
+	});
+});

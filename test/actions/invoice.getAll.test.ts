@@ -1,0 +1,200 @@
+import type { IDataObject, IExecuteFunctions, INodeParameters } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { FactomosEmulator, type RawRequest } from '../emulator';
+import { runNode, type TestCredentials } from '../helpers/n8n';
+import { fetchRowPages } from '../../nodes/Factomos/helpers/pagination';
+
+const emu = new FactomosEmulator({ seed: true });
+let creds: TestCredentials;
+
+beforeAll(async () => {
+	creds = { token: emu.token, secret: emu.secret, baseUrl: await emu.start() };
+});
+beforeEach(() => {
+	emu.reset();
+	emu.seed();
+});
+afterEach(() => expect(emu.violations).toEqual([]));
+afterAll(async () => await emu.stop());
+
+async function list(parameters: INodeParameters) {
+	const output = await runNode(creds, { resource: 'invoice', operation: 'getAll', ...parameters });
+	expect(JSON.stringify(output)).not.toContain(emu.secret);
+	return output;
+}
+
+async function failure(parameters: INodeParameters): Promise<NodeApiError & NodeOperationError> {
+	try {
+		await list(parameters);
+	} catch (error) {
+		expect(`${(error as Error).message} ${(error as NodeApiError).description}`).not.toContain(emu.secret);
+		return error as NodeApiError & NodeOperationError;
+	}
+	throw new Error('the node did not fail');
+}
+
+/** Only `count` invoices of one status, newest first as Factomos lists them. */
+function onlyInvoices(count: number, status = 'pending'): string[] {
+	emu.reset();
+	return emu.addInvoices(count, { status }).reverse();
+}
+
+const pageIndexes = () => emu.calls.map((call) => call.params.page_index);
+
+describe('invoice => getAll', () => {
+	it('should send the status and the first page index and return one item per invoice', async () => {
+		const output = await list({ invoice_status: 'later', returnAll: true });
+		expect(emu.calls.map((call) => call.params)).toEqual([
+			{ action: 'listInvoice', invoice_status: 'later', page_index: '0' },
+		]);
+		expect(output).toHaveLength(1);
+		expect(output[0]).toMatchObject({ json: { id: '5002', invoice_status: 'later' }, pairedItem: { item: 0 } });
+		expect(output[0].json).not.toHaveProperty('document_url');
+	});
+
+	it.each([
+		['avoir', ['5006']],
+		['later', ['5002']],
+		['paid', ['5003']],
+		['paid-avoir', ['5005']],
+		['partially-paid', ['5004']],
+		['partially-paid-avoir', []],
+		['pending', ['5001']],
+	])('should list the %s invoices', async (status, ids) => {
+		const output = await list({ invoice_status: status, returnAll: true });
+		expect(emu.calls[0].params.invoice_status).toBe(status);
+		expect(output.map((item) => item.json.id)).toEqual(ids);
+		expect(output.every((item) => item.json.invoice_status === status)).toBe(true);
+	});
+
+	it('should page through 120 invoices with exactly 3 calls when Return All is on', async () => {
+		const ids = onlyInvoices(120);
+		const output = await list({ invoice_status: 'pending', returnAll: true });
+		expect(pageIndexes()).toEqual(['0', '50', '100']);
+		expect(emu.calls.every((call) => call.responseCode === 0)).toBe(true);
+		expect(output.map((item) => item.json.id)).toEqual(ids);
+	});
+
+	it('should make a single call for exactly one full page', async () => {
+		onlyInvoices(50);
+		expect(await list({ invoice_status: 'pending', returnAll: true })).toHaveLength(50);
+		expect(pageIndexes()).toEqual(['0']);
+	});
+
+	it('should make a single call and return nothing when no invoice has the status', async () => {
+		onlyInvoices(3, 'paid');
+		expect(await list({ invoice_status: 'pending', returnAll: true })).toEqual([]);
+		expect(emu.calls).toHaveLength(1);
+	});
+
+	it('should stop after the first call when the limit fits in one page', async () => {
+		const ids = onlyInvoices(120);
+		const output = await list({ invoice_status: 'pending', returnAll: false, limit: 10 });
+		expect(pageIndexes()).toEqual(['0']);
+		expect(output.map((item) => item.json.id)).toEqual(ids.slice(0, 10));
+	});
+
+	it('should fetch only the pages the limit needs', async () => {
+		const ids = onlyInvoices(120);
+		const output = await list({ invoice_status: 'pending', limit: 60 });
+		expect(pageIndexes()).toEqual(['0', '50']);
+		expect(output.map((item) => item.json.id)).toEqual(ids.slice(0, 60));
+	});
+
+	it('should end cleanly when invoices disappear between pages and a later page answers -41', async () => {
+		const ids = onlyInvoices(120);
+		// Deletes invoices in Factomos right when the second page is requested.
+		const requests: RawRequest[] = [];
+		requests.push = (...entries: RawRequest[]) => {
+			for (const entry of entries) {
+				if (entry.path === '/api/api.php' && requests.length === 1) {
+					for (const id of ids.slice(20)) emu.store.invoices.delete(id);
+				}
+				Array.prototype.push.call(requests, entry);
+			}
+			return requests.length;
+		};
+		emu.requests = requests;
+
+		const output = await list({ invoice_status: 'pending', returnAll: true });
+		expect(pageIndexes()).toEqual(['0', '50']);
+		expect(emu.calls.map((call) => call.responseCode)).toEqual([0, -41]);
+		expect(output.map((item) => item.json.id)).toEqual(ids.slice(0, 50));
+	});
+
+	it('should convert the numeric strings of each invoice when asked', async () => {
+		const output = await list({ invoice_status: 'paid', returnAll: true, options: { convertNumericStrings: true } });
+		expect(output[0].json).toMatchObject({ id: 5003, client_id: 1001 });
+		expect(typeof output[0].json.figures_total_withvat).toBe('number');
+	});
+
+	it('should stop an invalid status from an expression before Factomos answers -40', async () => {
+		const error = await failure({ invoice_status: '={{ "unpaid" }}', returnAll: true });
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('Status is invalid: "unpaid"');
+		expect(error.description).toBe(
+			'Status must be one of: avoir, later, paid, paid-avoir, partially-paid, partially-paid-avoir, pending.',
+		);
+		expect(error.context.itemIndex).toBe(0);
+		expect(emu.calls).toHaveLength(0);
+	});
+
+	it('should stop an empty status before Factomos answers -39', async () => {
+		const error = await failure({ invoice_status: '={{ "" }}', returnAll: true });
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('Status is invalid: ""');
+		expect(emu.calls).toHaveLength(0);
+	});
+
+	it('should reject a limit below 1 before any request', async () => {
+		const error = await failure({ invoice_status: 'pending', limit: '={{ 0 }}' });
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('Limit is invalid: "0"');
+		expect(error.context.itemIndex).toBe(0);
+		expect(emu.calls).toHaveLength(0);
+	});
+
+	it('should report the quota error of the first page with its description', async () => {
+		emu.setQuota(0);
+		const error = await failure({ invoice_status: 'pending', returnAll: true });
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('Factomos error -4 on listInvoice: Too many API calls for the day');
+		expect(error.description).toMatch(/500 API calls a day/);
+		expect(emu.calls).toHaveLength(1);
+	});
+});
+
+describe('invoice => getAll pagination helper', () => {
+	const context = (parameters: IDataObject) =>
+		({ getNodeParameter: (name: string, _i: number, fallback: unknown) => parameters[name] ?? fallback }) as unknown as IExecuteFunctions;
+	const beyondEnd = () => Object.assign(new Error('Factomos error -41'), { errorResponse: { code: -41 } });
+
+	it('should treat -41 on the first page as an error', async () => {
+		const fetchPage = jest.fn(async () => {
+			throw beyondEnd();
+		});
+		await expect(fetchRowPages(context({ returnAll: true }), 0, fetchPage, -41)).rejects.toThrow('Factomos error -41');
+		expect(fetchPage).toHaveBeenCalledTimes(1);
+	});
+
+	it('should read string counters and follow last_row', async () => {
+		const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ id: from + i }));
+		const fetchPage = jest.fn(async (pageIndex: number) => ({
+			records: rows(pageIndex, pageIndex === 0 ? 50 : 4),
+			first: String(pageIndex),
+			last: String(pageIndex === 0 ? 49 : 53),
+			total: '54',
+		}));
+		const records = await fetchRowPages(context({ returnAll: true }), 0, fetchPage, -41);
+		expect(fetchPage.mock.calls.map(([pageIndex]) => pageIndex)).toEqual([0, 50]);
+		expect(records).toHaveLength(54);
+	});
+
+	it('should stop instead of looping when the server keeps answering the same page', async () => {
+		const page = Array.from({ length: 50 }, (_, i) => ({ id: i }));
+		const fetchPage = jest.fn(async (_pageIndex: number) => ({ records: page, first: '0', last: '49', total: '500' }));
+		await fetchRowPages(context({ returnAll: true }), 0, fetchPage, -41);
+		expect(fetchPage.mock.calls.map(([pageIndex]) => pageIndex)).toEqual([0, 50]);
+	});
+});
