@@ -1,0 +1,273 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { factomosApiRequest } from '../Factomos/transport';
+import { ALL_EVENTS, EVENT_OPTIONS, findEvent } from './events';
+import { FactomosWebhookError, parseCustomFields, parseNotification } from './parse';
+
+/** The parts of n8n's request we read; n8n 1.x and 2.x set rawBody before calling webhook(). */
+interface WebhookRequest {
+	rawBody?: unknown;
+	readRawBody?: () => Promise<void>;
+	body?: unknown;
+}
+
+interface WebhookResponse {
+	statusCode: number;
+	headersSent?: boolean;
+	setHeader(name: string, value: string): unknown;
+	end(body: string): unknown;
+}
+
+interface TriggerOptions {
+	companyId?: string;
+	urlSecret?: string;
+	fetchFullObject?: boolean;
+}
+
+const RECEIVED: IDataObject = { received: true };
+
+/** Answers the request ourselves; n8n then sends nothing more (noWebhookResponse). */
+function respond(context: IWebhookFunctions, statusCode: number, body: IDataObject): void {
+	const res = context.getResponseObject() as unknown as WebhookResponse;
+	if (res.headersSent) return;
+	res.statusCode = statusCode;
+	res.setHeader('Content-Type', 'application/json; charset=utf-8');
+	res.end(JSON.stringify(body));
+}
+
+function reject(context: IWebhookFunctions, statusCode: number, error: string): IWebhookResponseData {
+	respond(context, statusCode, { error });
+	return { noWebhookResponse: true };
+}
+
+/** Compares digests so neither the content nor the length of the secret leaks through timing. */
+function secretMatches(given: string, expected: string): boolean {
+	const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+	return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** The raw bytes when n8n kept them (it does for every content type but multipart), else the parsed body. */
+async function readBody(context: IWebhookFunctions): Promise<unknown> {
+	const req = context.getRequestObject() as unknown as WebhookRequest;
+	if ((req.rawBody === undefined || req.rawBody === null) && typeof req.readRawBody === 'function') {
+		try {
+			await req.readRawBody();
+		} catch {
+			// Fall back to req.body below.
+		}
+	}
+	const raw = req.rawBody;
+	if (raw instanceof Uint8Array && raw.length > 0) return raw;
+	if (typeof raw === 'string' && raw !== '') return raw;
+	return req.body;
+}
+
+/** An expression may give the events as a comma-separated string instead of a list. */
+function selectedEvents(value: unknown): string[] {
+	const list = Array.isArray(value) ? value : String(value ?? '').split(',');
+	return list.map((event) => String(event).trim()).filter((event) => event !== '');
+}
+
+function idOrNull(value: unknown): string | null {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return null;
+}
+
+function buildItem(notificationType: string, body: IDataObject): IDataObject {
+	const result = (typeof body.result === 'object' && body.result !== null ? body.result : {}) as IDataObject;
+	const custom = typeof body.custom === 'number' ? String(body.custom) : body.custom;
+	return {
+		event: notificationType,
+		event_label: findEvent(notificationType)?.name ?? null,
+		company_id: idOrNull(body.company_id),
+		id: idOrNull(result.id),
+		invoice_id: idOrNull(result.invoice_id),
+		error: typeof result.error === 'object' && result.error !== null ? result.error : null,
+		custom: typeof custom === 'string' ? custom : null,
+		custom_fields: parseCustomFields(custom),
+		received_at: new Date().toISOString(),
+		body,
+	};
+}
+
+async function fetchObject(
+	context: IWebhookFunctions,
+	notificationType: string,
+	item: IDataObject,
+	urlSecret: string,
+): Promise<void> {
+	const target = findEvent(notificationType)?.fetch;
+	if (!target) return;
+	if (item.id === null) {
+		item.fetch_error = 'The notification has no result.id to fetch';
+		return;
+	}
+	if (!context.getNode().credentials?.factomosApi) {
+		item.fetch_error = 'Fetch Full Object needs a Factomos API credential: select one in the trigger';
+		return;
+	}
+	try {
+		const response = await factomosApiRequest.call(context, target.action, { [target.param]: item.id as string });
+		item.object = (response[target.key] as IDataObject | undefined) ?? response;
+	} catch (error) {
+		let message = error instanceof Error ? error.message : String(error);
+		if (urlSecret) message = message.split(urlSecret).join('***');
+		item.fetch_error = message;
+	}
+}
+
+export class FactomosTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Factomos Trigger',
+		name: 'factomosTrigger',
+		icon: { light: 'file:../Factomos/factomos.svg', dark: 'file:../Factomos/factomos.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"Events: " + ($parameter["events"] || []).join(", ")}}',
+		description: 'Starts the workflow when Factomos notifies a change (invoice, estimate, contact, service…)',
+		defaults: { name: 'Factomos Trigger' },
+		inputs: [],
+		outputs: ['main'],
+		credentials: [
+			{
+				name: 'factomosApi',
+				required: true,
+				// Only Fetch Full Object calls the API; receiving notifications needs no credential.
+				displayOptions: { show: { '/options.fetchFullObject': [true] } },
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Factomos has no API to register webhooks. Give the Production URL above to Factomos as the Webhook URL when you connect an app: with the Factomos node (Account → Create, with App Name and Webhook URL, or Account → Get Authorization URL). If you set a URL Secret, append ?secret=<your secret> to that URL. The Test URL only receives notifications while this node is listening for a test event.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: EVENT_OPTIONS,
+				default: [],
+				description: 'The notifications that start the workflow; others are acknowledged and ignored',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Company ID',
+						name: 'companyId',
+						type: 'string',
+						default: '',
+						placeholder: '550',
+						description:
+							'Only accept notifications for this Factomos account (company_id); others are acknowledged and ignored',
+					},
+					{
+						displayName: 'Fetch Full Object',
+						name: 'fetchFullObject',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to load the invoice, estimate, contact or service the notification is about and output it as "object" (not for deletions or templates)',
+						hint: 'Each fetch costs one of the 500 daily API calls and needs a Factomos API credential',
+					},
+					{
+						displayName: 'URL Secret',
+						name: 'urlSecret',
+						type: 'string',
+						typeOptions: { password: true },
+						default: '',
+						description:
+							'Reject (401) any request whose URL does not carry ?secret= with this value, so only Factomos can start the workflow',
+						hint: 'Append ?secret=<this value> to the webhook URL you register at Factomos',
+					},
+				],
+			},
+		],
+	};
+
+	/**
+	 * Factomos has no API to register, list or remove webhooks: the URL is given once, when an
+	 * app is connected (§2 webhook_url, §7). These hooks report success so n8n can activate the
+	 * workflow; the user registers the URL as the notice explains.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const options = this.getNodeParameter('options', {}) as TriggerOptions;
+		const urlSecret = String(options.urlSecret ?? '');
+		if (urlSecret !== '') {
+			const given = (this.getQueryData() as IDataObject).secret;
+			if (given === undefined) return reject(this, 401, 'Missing secret query parameter');
+			if (typeof given !== 'string' || !secretMatches(given, urlSecret)) {
+				return reject(this, 401, 'Invalid secret');
+			}
+		}
+
+		let notificationType: string;
+		let body: IDataObject;
+		try {
+			({ notificationType, body } = parseNotification(await readBody(this)));
+		} catch (error) {
+			if (error instanceof FactomosWebhookError) return reject(this, 400, error.message);
+			throw error;
+		}
+
+		const events = selectedEvents(this.getNodeParameter('events', []));
+		if (!events.includes(ALL_EVENTS) && !events.includes(notificationType)) {
+			return { webhookResponse: { ...RECEIVED, ignored: 'event not selected' } };
+		}
+
+		const companyId = String(options.companyId ?? '').trim();
+		if (companyId !== '' && String(body.company_id ?? '').trim() !== companyId) {
+			return { webhookResponse: { ...RECEIVED, ignored: 'company_id does not match' } };
+		}
+
+		const item = buildItem(notificationType, body);
+		const workflowData: INodeExecutionData[][] = [[{ json: item }]];
+		if (!options.fetchFullObject) {
+			return { webhookResponse: { ...RECEIVED }, workflowData };
+		}
+		// Acknowledge before the API call, so Factomos never waits on it.
+		respond(this, 200, RECEIVED);
+		await fetchObject(this, notificationType, item, urlSecret);
+		return { noWebhookResponse: true, workflowData };
+	}
+}
