@@ -1,0 +1,316 @@
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { parse as parseQueryString } from 'node:querystring';
+
+import { parseIncomingMessage, WebhookContext } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeParameters,
+	INodeType,
+	IWebhookData,
+	IWebhookDescription,
+	IWebhookResponseData,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+
+import { FactomosTrigger } from '../../nodes/FactomosTrigger/FactomosTrigger.node';
+import type { TestCredentials } from '../helpers/n8n';
+
+/**
+ * Serves the Factomos Trigger over real HTTP the way n8n does (packages/cli: rawBodyReader and
+ * parseBody in middlewares/body-parser.ts, executeWebhook in webhooks/webhook-helpers.ts): the raw
+ * body is read into req.rawBody, req.body is parsed for JSON, form and text bodies only, and the
+ * node's webhook() runs in n8n-core's real WebhookContext. Its result is answered as n8n answers
+ * an "onReceived" webhook.
+ */
+
+export const triggerNode = new FactomosTrigger();
+
+export interface PostOptions {
+	/** null sends no Content-Type header (Factomos' raw POST). */
+	contentType?: string | null;
+	/** Query string without "?", e.g. "secret=abc". */
+	query?: string;
+	path?: string;
+}
+
+export interface PostResult {
+	status: number;
+	contentType: string | undefined;
+	text: string;
+	json: any;
+}
+
+export interface HarnessConfig {
+	parameters?: INodeParameters;
+	credentials?: TestCredentials;
+	/** false simulates a request object without rawBody, so the node must use req.body. */
+	rawBody?: boolean;
+}
+
+/** One run of the workflow the trigger started. */
+export interface Execution {
+	json: IDataObject;
+	/** Number of items the trigger emitted. */
+	itemCount: number;
+}
+
+function nodeTypes(nodeType: INodeType) {
+	return {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	};
+}
+
+export class TriggerHarness {
+	executions: Execution[] = [];
+	/** Everything that does not match n8n's contract: double answers, no answer, thrown errors. */
+	problems: string[] = [];
+	/** How many times webhook() was called. */
+	calls = 0;
+
+	private server: Server | null = null;
+	private baseUrl = '';
+	private config: HarnessConfig = {};
+	private readonly pending = new Set<Promise<void>>();
+	private readonly sockets = new Set<Socket>();
+
+	get url(): string {
+		return this.baseUrl;
+	}
+
+	/** The URL to register at Factomos. */
+	get webhookUrl(): string {
+		return `${this.baseUrl}/webhook`;
+	}
+
+	configure(config: HarnessConfig): void {
+		this.config = config;
+		this.reset();
+	}
+
+	reset(): void {
+		this.executions = [];
+		this.problems = [];
+		this.calls = 0;
+	}
+
+	async start(): Promise<string> {
+		const server = createServer((req, res) => {
+			const handled = this.handle(req, res).catch((error: Error) => {
+				this.problems.push(`harness error: ${error.stack ?? error.message}`);
+				if (!res.headersSent) res.writeHead(500).end();
+			});
+			this.pending.add(handled);
+			void handled.finally(() => this.pending.delete(handled));
+		});
+		server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		this.server = server;
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const address = server.address();
+		this.baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+		return this.baseUrl;
+	}
+
+	async stop(): Promise<void> {
+		await this.settled();
+		const server = this.server;
+		this.server = null;
+		if (!server) return;
+		await new Promise<void>((resolve) => {
+			server.close(() => resolve());
+			for (const socket of this.sockets) socket.destroy();
+		});
+	}
+
+	/** Waits until every request has been fully handled (the node may still work after answering). */
+	async settled(): Promise<void> {
+		while (this.pending.size > 0) await Promise.all([...this.pending]);
+	}
+
+	/** POSTs a body to the trigger with node:http, so the headers are exactly the ones given. */
+	post(body: string | Buffer, options: PostOptions = {}): Promise<PostResult> {
+		const contentType = options.contentType === undefined ? null : options.contentType;
+		const path = `${options.path ?? '/webhook'}${options.query ? `?${options.query}` : ''}`;
+		const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+		const headers: Record<string, string | number> = { 'Content-Length': payload.length };
+		if (contentType !== null) headers['Content-Type'] = contentType;
+		return new Promise((resolve, reject) => {
+			const req = request(`${this.baseUrl}${path}`, { method: 'POST', headers }, (res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('end', () => {
+					const text = Buffer.concat(chunks).toString('utf8');
+					let json: any;
+					try {
+						json = JSON.parse(text);
+					} catch {
+						json = undefined;
+					}
+					resolve({ status: res.statusCode ?? 0, contentType: res.headers['content-type'], text, json });
+				});
+				res.on('error', reject);
+			});
+			req.on('error', reject);
+			req.end(payload);
+		});
+	}
+
+	private makeNode(): INode {
+		const node: INode = {
+			id: 'factomos-trigger',
+			name: 'Factomos Trigger',
+			type: 'n8n-nodes-factomos.factomosTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: 'c0ffee00-0000-4000-8000-000000000001',
+			parameters: {},
+			...(this.config.credentials ? { credentials: { factomosApi: { id: '1', name: 'Factomos account' } } } : {}),
+		};
+		node.parameters =
+			NodeHelpers.getNodeParameters(
+				triggerNode.description.properties,
+				this.config.parameters ?? {},
+				true,
+				false,
+				node,
+				triggerNode.description,
+			) ?? {};
+		return node;
+	}
+
+	private additionalData(req: IncomingMessage, res: ServerResponse): IWorkflowExecuteAdditionalData {
+		const credentials = this.config.credentials;
+		return {
+			credentialsHelper: {
+				getDecrypted: async () => {
+					if (!credentials) throw new Error('no credentials configured in the harness');
+					return credentials as unknown as ICredentialDataDecryptedObject;
+				},
+				getParentTypes: () => [],
+				getCredentialsProperties: () => [],
+				authenticate: async (_c: unknown, _t: string, options: unknown) => options,
+				preAuthentication: async () => undefined,
+			},
+			hooks: undefined,
+			executionId: undefined,
+			restApiUrl: 'http://localhost',
+			webhookBaseUrl: `${this.baseUrl}/webhook`,
+			webhookWaitingBaseUrl: `${this.baseUrl}/webhook-waiting`,
+			webhookTestBaseUrl: `${this.baseUrl}/webhook-test`,
+			currentNodeParameters: undefined,
+			userId: 'test',
+			variables: {},
+			httpRequest: req,
+			httpResponse: res,
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	/** What n8n's rawBodyReader + parseBody leave on the request before the node runs. */
+	private async prepareRequest(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const rawBody = Buffer.concat(chunks);
+		const message = req as IncomingMessage & IDataObject;
+		parseIncomingMessage(req);
+		message.rawBody = rawBody;
+		message.readRawBody = async () => {};
+		message._body = true;
+		const url = new URL(req.url ?? '/', 'http://localhost');
+		message.query = parseQueryString(url.search.replace(/^\?/, ''));
+		message.params = {};
+
+		if (rawBody.length > 0) {
+			const text = rawBody.toString(req.encoding ?? 'utf-8');
+			try {
+				if (req.contentType === 'application/json') message.body = JSON.parse(text);
+				else if (req.contentType === 'application/x-www-form-urlencoded') {
+					message.body = parseQueryString(text, undefined, undefined, { maxKeys: 1000 });
+				} else if (req.contentType === 'text/plain') message.body = text;
+			} catch (error) {
+				// n8n answers UnprocessableRequestError itself; the node never runs.
+				res.writeHead(422, { 'Content-Type': 'application/json' });
+				res.end(JSON.stringify({ code: 422, message: 'Failed to parse request body', hint: (error as Error).message }));
+				return false;
+			}
+		}
+		if (this.config.rawBody === false) {
+			const stripped = message as Partial<IncomingMessage>;
+			delete stripped.rawBody;
+			delete stripped.readRawBody;
+		}
+		return true;
+	}
+
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+		if (req.method !== 'POST' || path !== '/webhook') {
+			res.writeHead(404, { 'Content-Type': 'application/json' });
+			res.end(JSON.stringify({ code: 404, message: 'The requested webhook is not registered.' }));
+			return;
+		}
+		if (!(await this.prepareRequest(req, res))) return;
+
+		const node = this.makeNode();
+		const workflow = new Workflow({
+			id: 'test-workflow',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes: nodeTypes(triggerNode) as never,
+		});
+		const additionalData = this.additionalData(req, res);
+		const webhookDescription = triggerNode.description.webhooks![0] as IWebhookDescription;
+		const webhookData: IWebhookData = {
+			httpMethod: 'POST',
+			node: node.name,
+			path: webhookDescription.path,
+			webhookDescription,
+			workflowId: 'test-workflow',
+			workflowExecuteAdditionalData: additionalData,
+			webhookId: node.webhookId,
+		};
+		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+
+		this.calls++;
+		let result: IWebhookResponseData;
+		try {
+			result = await triggerNode.webhook!.call(context);
+		} catch (error) {
+			this.problems.push(`webhook() threw: ${(error as Error).message}`);
+			if (!res.headersSent) {
+				res.writeHead(500, { 'Content-Type': 'application/json' });
+				res.end(JSON.stringify({ code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' }));
+			}
+			return;
+		}
+
+		if (result.noWebhookResponse === true) {
+			if (!res.headersSent) this.problems.push('noWebhookResponse returned but the node wrote no response');
+		} else if (res.headersSent) {
+			this.problems.push('the node wrote a response but did not return noWebhookResponse');
+		}
+
+		if (result.workflowData === undefined) {
+			if (!res.headersSent) this.send(res, 200, result.webhookResponse ?? { message: 'Webhook call received' });
+			return;
+		}
+
+		const items = result.workflowData[0] ?? [];
+		for (const item of items) this.executions.push({ json: item.json, itemCount: items.length });
+		// onReceived: the answer is the node's webhookResponse (n8n's extractWebhookOnReceivedResponse).
+		if (!res.headersSent) this.send(res, 200, result.webhookResponse ?? { message: 'Workflow was started' });
+	}
+
+	private send(res: ServerResponse, status: number, data: unknown): void {
+		res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+		res.end(typeof data === 'string' ? data : JSON.stringify(data));
+	}
+}
