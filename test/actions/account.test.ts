@@ -1,65 +1,16 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { FactomosEmulator } from '../emulator';
+import { useActionEmulator } from '../helpers/actions';
 import { runNode, type TestCredentials } from '../helpers/n8n';
 
+const { env, failure, expectApiError, expectInputError } = useActionEmulator();
 let emu: FactomosEmulator;
 let creds: TestCredentials;
-
-beforeAll(async () => {
-	emu = new FactomosEmulator({ seed: true });
-	creds = { token: emu.token, secret: emu.secret, baseUrl: await emu.start() };
+beforeAll(() => {
+	({ emu, creds } = env);
 });
-afterAll(async () => await emu.stop());
-beforeEach(() => {
-	emu.reset();
-	emu.seed();
-	emu.setQuota(500);
-});
-afterEach(() => expect(emu.violations).toEqual([]));
 
-async function failure(run: Promise<unknown>, secrets = [emu.secret, emu.token]): Promise<NodeApiError & NodeOperationError> {
-	const error = await run.then(
-		() => undefined,
-		(caught: unknown) => caught,
-	);
-	expect(error).toBeDefined();
-	const text = JSON.stringify({
-		message: (error as Error).message,
-		description: (error as NodeApiError).description,
-		response: (error as NodeApiError).errorResponse,
-	});
-	for (const secret of secrets) expect(text).not.toContain(secret);
-	return error as NodeApiError & NodeOperationError;
-}
-
-async function expectApiError(
-	parameters: INodeParameters,
-	action: string,
-	code: number,
-	explanation: string,
-	credentials = creds,
-	emulator = emu,
-) {
-	const error = await failure(runNode(credentials, parameters), [emulator.secret, emulator.token]);
-	expect(error).toBeInstanceOf(NodeApiError);
-	expect(error.message).toMatch(new RegExp(`^Factomos error ${code} on ${action}: `));
-	expect(error.description).toContain(explanation);
-	expect(error.errorResponse).toMatchObject({ code });
-	expect(error.context.itemIndex).toBe(0);
-	expect(emulator.calls.at(-1)?.responseCode).toBe(code);
-}
-
-async function expectInputError(parameters: INodeParameters, message: RegExp, items?: IDataObject[]) {
-	const before = emu.calls.length;
-	const error = await failure(runNode(creds, parameters, { items }));
-	expect(error).toBeInstanceOf(NodeOperationError);
-	expect(error.message).toMatch(message);
-	expect(error.description).toBeTruthy();
-	expect(error.context.itemIndex).toBe(0);
-	expect(emu.calls.length).toBe(before);
-}
 
 const SPECIAL = 'Dupont & Fils = 100% + Café';
 

@@ -1,63 +1,19 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
-import { FactomosEmulator } from '../emulator';
+import type { FactomosEmulator } from '../emulator';
+import { useActionEmulator } from '../helpers/actions';
 import { factomosNode, loadOptionsContext, runNode, type TestCredentials } from '../helpers/n8n';
 
+const { env, failure, expectApiError, expectInputError } = useActionEmulator();
 let emu: FactomosEmulator;
 let creds: TestCredentials;
-
-beforeAll(async () => {
-	emu = new FactomosEmulator({ seed: true });
-	creds = { token: emu.token, secret: emu.secret, baseUrl: await emu.start() };
+beforeAll(() => {
+	({ emu, creds } = env);
 });
-afterAll(async () => await emu.stop());
-beforeEach(() => {
-	emu.reset();
-	emu.seed();
-	emu.setQuota(500);
-});
-afterEach(() => expect(emu.violations).toEqual([]));
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
-async function failure(run: Promise<unknown>): Promise<NodeApiError & NodeOperationError> {
-	const error = await run.then(
-		() => undefined,
-		(caught: unknown) => caught,
-	);
-	expect(error).toBeDefined();
-	const text = JSON.stringify({
-		message: (error as Error).message,
-		description: (error as NodeApiError).description,
-		response: (error as NodeApiError).errorResponse,
-	});
-	expect(text).not.toContain(emu.secret);
-	expect(text).not.toContain(emu.token);
-	return error as NodeApiError & NodeOperationError;
-}
-
-/** A documented API error: right code, action and the doc's explanation, tied to the item. */
-async function expectApiError(parameters: INodeParameters, action: string, code: number, explanation: string) {
-	const error = await failure(runNode(creds, parameters));
-	expect(error).toBeInstanceOf(NodeApiError);
-	expect(error.message).toMatch(new RegExp(`^Factomos error ${code} on ${action}: `));
-	expect(error.description).toContain(explanation);
-	expect(error.errorResponse).toMatchObject({ code });
-	expect(error.context.itemIndex).toBe(0);
-	expect(emu.calls.at(-1)?.responseCode).toBe(code);
-}
-
-/** Input the node rejects itself: a NodeOperationError naming the problem, and no API call. */
-async function expectInputError(parameters: INodeParameters, message: RegExp, items?: IDataObject[]) {
-	const before = emu.calls.length;
-	const error = await failure(runNode(creds, parameters, { items }));
-	expect(error).toBeInstanceOf(NodeOperationError);
-	expect(error.message).toMatch(message);
-	expect(error.description).toBeTruthy();
-	expect(error.context.itemIndex).toBe(0);
-	expect(emu.calls.length).toBe(before);
-}
 
 const SPECIAL = 'Dupont & Fils = 100% + Café';
 

@@ -1,55 +1,16 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INodeParameters } from 'n8n-workflow';
 
-import { FactomosEmulator } from '../emulator';
+import type { FactomosEmulator } from '../emulator';
+import { useActionEmulator } from '../helpers/actions';
 import { runNode, type TestCredentials } from '../helpers/n8n';
 
+const { env, failure, expectApiError } = useActionEmulator();
 let emu: FactomosEmulator;
 let creds: TestCredentials;
-
-beforeAll(async () => {
-	emu = new FactomosEmulator({ seed: true });
-	creds = { token: emu.token, secret: emu.secret, baseUrl: await emu.start() };
+beforeAll(() => {
+	({ emu, creds } = env);
 });
-afterAll(async () => await emu.stop());
-beforeEach(() => {
-	emu.reset();
-	emu.seed();
-	emu.setQuota(500);
-});
-afterEach(() => expect(emu.violations).toEqual([]));
-
-async function failure(run: Promise<unknown>, secrets = [emu.secret, emu.token]): Promise<NodeApiError & NodeOperationError> {
-	const error = await run.then(
-		() => undefined,
-		(caught: unknown) => caught,
-	);
-	expect(error).toBeDefined();
-	const text = JSON.stringify({
-		message: (error as Error).message,
-		description: (error as NodeApiError).description,
-		response: (error as NodeApiError).errorResponse,
-	});
-	for (const secret of secrets) expect(text).not.toContain(secret);
-	return error as NodeApiError & NodeOperationError;
-}
-
-async function expectApiError(
-	parameters: INodeParameters,
-	action: string,
-	code: number,
-	explanation: string,
-	credentials = creds,
-	emulator = emu,
-) {
-	const error = await failure(runNode(credentials, parameters), [emulator.secret, emulator.token]);
-	expect(error).toBeInstanceOf(NodeApiError);
-	expect(error.message).toMatch(new RegExp(`^Factomos error ${code} on ${action}: `));
-	expect(error.description).toContain(explanation);
-	expect(error.errorResponse).toMatchObject({ code });
-	expect(error.context.itemIndex).toBe(0);
-	expect(emulator.calls.at(-1)?.responseCode).toBe(code);
-}
 
 /** Session endpoints are not /api/api.php calls: count raw requests instead. */
 async function expectSessionInputError(parameters: INodeParameters, message: RegExp) {
