@@ -1,0 +1,14 @@
+/** @type {import('jest').Config} */
+// Real n8n end-to-end suite (`npm run test:e2e`): installs n8n 1.x and 2.x once into .cache/.
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: ['**/*.e2e.ts'],
+	// The browser test has its own runner.
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/browser'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
+	},
+	testTimeout: 180000,
+	forceExit: true,
+};

@@ -1,0 +1,205 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IDataObject } from 'n8n-workflow';
+
+/** Typed view of scripts/n8n-runtime.js, the shared installer/launcher of real n8n. */
+
+export interface Runtime {
+	major: number;
+	version: string;
+	nodeBin: string;
+	n8nBin: string;
+	env: NodeJS.ProcessEnv;
+}
+
+export interface RestResponse {
+	status: number;
+	json: any;
+	text: string;
+}
+
+export interface RunningN8n {
+	url: string;
+	request(method: string, route: string, body?: unknown): Promise<RestResponse>;
+	setupOwner(): Promise<unknown>;
+	stop(): Promise<void>;
+	logs(): string;
+}
+
+interface RuntimeModule {
+	RUNTIMES: Record<string, { n8n: string; node: string }>;
+	ensureN8n(major: number): Runtime;
+	installPackage(userFolder: string): string;
+	n8nEnv(runtime: Runtime, userFolder: string, extra?: Record<string, string>): NodeJS.ProcessEnv;
+	startN8n(runtime: Runtime, userFolder: string, port: number, extraEnv?: Record<string, string>): Promise<RunningN8n>;
+}
+
+export const runtimeModule = require('../../scripts/n8n-runtime.js') as RuntimeModule;
+
+export const CREDENTIAL = { id: 'fctE2eCredential', name: 'Factomos e2e' };
+
+/** Outbound features n8n would otherwise use on boot: the instance must only talk to 127.0.0.1. */
+const OFFLINE_ENV = {
+	N8N_TEMPLATES_ENABLED: 'false',
+	N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+	N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+	N8N_HIRING_BANNER_ENABLED: 'false',
+	EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+};
+
+const COMMAND_TIMEOUT_MS = 150_000;
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** The last complete top-level JSON object in a command's output (n8n 2.x logs lines before it). */
+export function findJson(output: string): any {
+	const lines = output.split('\n');
+	const end = lines.lastIndexOf('}');
+	for (let start = 0; start < end; start++) {
+		if (lines[start] !== '{') continue;
+		try {
+			return JSON.parse(lines.slice(start, end + 1).join('\n'));
+		} catch {
+			// a '{' line inside a logged block: try the next one
+		}
+	}
+	throw new Error(`no JSON object in the output:\n${output.slice(-3000)}`);
+}
+
+/** Decodes n8n's "flatted" execution data: every string inside an object is an index into the array. */
+export function parseFlatted(text: string): any {
+	const table = JSON.parse(text) as unknown[];
+	for (const entry of table) {
+		if (entry === null || typeof entry !== 'object') continue;
+		const record = entry as Record<string, unknown>;
+		for (const key of Object.keys(record)) {
+			if (typeof record[key] === 'string') record[key] = table[Number(record[key])];
+		}
+	}
+	return table[0];
+}
+
+/** The items each node output (first run, main output 0), by node name. */
+export function nodeOutputs(run: any): Record<string, IDataObject[]> {
+	const runData = run?.data?.resultData?.runData ?? {};
+	const outputs: Record<string, IDataObject[]> = {};
+	for (const [name, runs] of Object.entries(runData as Record<string, any[]>)) {
+		const items = (runs[0]?.data?.main?.[0] ?? []) as Array<{ json: IDataObject }>;
+		outputs[name] = items.map((item) => item.json);
+	}
+	return outputs;
+}
+
+/** One real n8n of a given major with its own user folder and the packed package installed. */
+export class N8nInstance {
+	readonly userFolder = mkdtempSync(join(tmpdir(), 'factomos-e2e-'));
+	private brokerPort = 0;
+	private server: RunningN8n | null = null;
+
+	private constructor(readonly runtime: Runtime) {}
+
+	static async create(major: number): Promise<N8nInstance> {
+		let runtime: Runtime;
+		try {
+			runtime = runtimeModule.ensureN8n(major);
+		} catch (error) {
+			const version = runtimeModule.RUNTIMES[major]?.n8n ?? `${major}.x`;
+			throw new Error(`n8n ${version}: installing n8n failed: ${(error as Error).message}`);
+		}
+		const instance = new N8nInstance(runtime);
+		// n8n 2.x always starts a task broker, on 5679 unless told otherwise: avoid clashing with other n8n.
+		instance.brokerPort = await freePort();
+		try {
+			runtimeModule.installPackage(instance.userFolder);
+		} catch (error) {
+			rmSync(instance.userFolder, { recursive: true, force: true });
+			throw new Error(`${instance.label}: installing the packed package failed: ${(error as Error).message}`);
+		}
+		return instance;
+	}
+
+	get label(): string {
+		return `n8n ${this.runtime.version}`;
+	}
+
+	private env(): Record<string, string> {
+		return { ...OFFLINE_ENV, N8N_RUNNERS_BROKER_PORT: String(this.brokerPort) };
+	}
+
+	/**
+	 * Runs an n8n CLI command without blocking: the emulator lives in this process and must keep
+	 * answering. A failure names the n8n version and shows the command's output.
+	 */
+	command(args: string[]): Promise<string> {
+		const options = {
+			env: runtimeModule.n8nEnv(this.runtime, this.userFolder, this.env()),
+			encoding: 'utf8' as const,
+			maxBuffer: 64 * 1024 * 1024,
+			timeout: COMMAND_TIMEOUT_MS,
+		};
+		return new Promise((resolve, reject) => {
+			execFile(this.runtime.n8nBin, args, options, (error, stdout, stderr) => {
+				if (!error) return resolve(stdout);
+				const output = `${stdout}\n${stderr}`.trim().slice(-4000);
+				reject(new Error(`${this.label}: "n8n ${args.join(' ')}" failed (exit ${error.code ?? error.signal}): ${output}`));
+			});
+		});
+	}
+
+	/** Writes `content` as JSON to a file in the user folder and imports it. */
+	async importFile(kind: 'credentials' | 'workflow', content: unknown): Promise<string> {
+		const file = join(this.userFolder, `${kind}-${randomUUID()}.json`);
+		writeFileSync(file, JSON.stringify(content));
+		try {
+			return await this.command([`import:${kind}`, `--input=${file}`]);
+		} finally {
+			rmSync(file, { force: true });
+		}
+	}
+
+	/** `n8n execute --id --rawOutput`, returning every node's output items by node name. */
+	async execute(workflowId: string): Promise<Record<string, IDataObject[]>> {
+		const output = await this.command(['execute', `--id=${workflowId}`, '--rawOutput']);
+		let run: any;
+		try {
+			run = findJson(output);
+		} catch (error) {
+			throw new Error(`${this.label}: ${(error as Error).message}`);
+		}
+		const failure = run?.data?.resultData?.error;
+		if (failure) throw new Error(`${this.label}: workflow ${workflowId} failed: ${JSON.stringify(failure).slice(0, 2000)}`);
+		return nodeOutputs(run);
+	}
+
+	/** Makes a trigger workflow active for the next `n8n start`; 2.x calls it publishing. */
+	async activate(workflowId: string): Promise<void> {
+		if (this.runtime.major >= 2) await this.command(['publish:workflow', `--id=${workflowId}`]);
+		else await this.command(['update:workflow', `--id=${workflowId}`, '--active=true']);
+	}
+
+	async start(): Promise<RunningN8n> {
+		const port = await freePort();
+		this.server = await runtimeModule.startN8n(this.runtime, this.userFolder, port, this.env());
+		return this.server;
+	}
+
+	async dispose(): Promise<void> {
+		if (this.server) await this.server.stop();
+		this.server = null;
+		rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
