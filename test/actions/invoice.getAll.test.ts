@@ -1,22 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeParameters } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { FactomosEmulator, type RawRequest } from '../emulator';
+import type { FactomosEmulator, RawRequest } from '../emulator';
+import { useActionEmulator } from '../helpers/actions';
 import { runNode, type TestCredentials } from '../helpers/n8n';
 import { fetchRowPages } from '../../nodes/Factomos/helpers/pagination';
 
-const emu = new FactomosEmulator({ seed: true });
+const { env } = useActionEmulator();
+let emu: FactomosEmulator;
 let creds: TestCredentials;
-
-beforeAll(async () => {
-	creds = { token: emu.token, secret: emu.secret, baseUrl: await emu.start() };
+beforeAll(() => {
+	({ emu, creds } = env);
 });
-beforeEach(() => {
-	emu.reset();
-	emu.seed();
-});
-afterEach(() => expect(emu.violations).toEqual([]));
-afterAll(async () => await emu.stop());
 
 async function list(parameters: INodeParameters) {
 	const output = await runNode(creds, { resource: 'invoice', operation: 'getAll', ...parameters });

@@ -1,22 +1,17 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { FactomosEmulator } from '../emulator';
+import type { FactomosEmulator } from '../emulator';
+import { useActionEmulator } from '../helpers/actions';
 import { factomosNode, runNode, type RunOptions, type TestCredentials } from '../helpers/n8n';
 
 /** Seeded data: clients 1001 (World Company), 1002 (Café Crème SARL); services 2001-2003; invoices 5001-5006. */
-const emu = new FactomosEmulator({ seed: true });
+const { env } = useActionEmulator();
+let emu: FactomosEmulator;
 let creds: TestCredentials;
-
-beforeAll(async () => {
-	creds = { token: emu.token, secret: emu.secret, baseUrl: await emu.start() };
+beforeAll(() => {
+	({ emu, creds } = env);
 });
-beforeEach(() => {
-	emu.reset();
-	emu.seed();
-});
-afterEach(() => expect(emu.violations).toEqual([]));
-afterAll(async () => await emu.stop());
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
