@@ -2,7 +2,14 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { FormParams } from '../transport/codec';
 import type { FactomosAction } from '../transport/errors';
-import { DEFAULT_TIMEOUT_MS, factomosApiRequest, getDocumentBaseUrl } from '../transport';
+import {
+	DEFAULT_TIMEOUT_MS,
+	factomosApiRequest,
+	factomosSessionRequest,
+	getDocumentBaseUrl,
+	type SessionCall,
+	type SessionResult,
+} from '../transport';
 import { shapeOutput } from './output';
 
 /** Shared plumbing for operation files: options, the API call and output shaping. */
@@ -29,6 +36,17 @@ export async function callAction(
 ): Promise<IDataObject> {
 	const { timeout } = getNodeOptions(context, itemIndex);
 	return await factomosApiRequest.call(context, action, params, { itemIndex, timeout });
+}
+
+/** The SSO endpoints' counterpart of callAction, with the same timeout option and item index. */
+export async function callSession(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	call: SessionCall,
+	value: string,
+): Promise<SessionResult> {
+	const { timeout } = getNodeOptions(context, itemIndex);
+	return await factomosSessionRequest.call(context, call, value, { itemIndex, timeout });
 }
 
 /** Output records as n8n users expect them: document links added, numbers converted on request. */

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/utils';
-import { getNodeOptions } from '../../helpers/operation';
+import { callSession } from '../../helpers/operation';
 import { inputError } from '../../helpers/validation';
-import { factomosSessionRequest } from '../../transport';
 import { readToken } from './fields';
 
 const properties: INodeProperties[] = [
@@ -36,7 +35,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'Give it as name=value, e.g. PHPSESSID=abc123, as returned by Create Session.',
 		);
 	}
-	const { timeout } = getNodeOptions(this, itemIndex);
-	const { json } = await factomosSessionRequest.call(this, 'check', cookie, { itemIndex, timeout });
+	const { json } = await callSession(this, itemIndex, 'check', cookie);
 	return [(json.user as IDataObject) ?? {}];
 }

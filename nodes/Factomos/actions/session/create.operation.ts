@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/utils';
-import { getNodeOptions } from '../../helpers/operation';
-import { factomosSessionRequest } from '../../transport';
+import { callSession } from '../../helpers/operation';
 import { authTokenField, readToken } from './fields';
 
 export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['create'] } }, [
@@ -15,7 +14,6 @@ export const description = updateDisplayOptions({ show: { resource: ['session'],
 /** Opens a Factomos web session (SSO); the session lives in the cookie Factomos sets. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const authToken = readToken(this, itemIndex, 'auth_token', 'Auth Token');
-	const { timeout } = getNodeOptions(this, itemIndex);
-	const { cookie } = await factomosSessionRequest.call(this, 'create', authToken, { itemIndex, timeout });
+	const { cookie } = await callSession(this, itemIndex, 'create', authToken);
 	return [{ created: true, cookie: cookie ?? null }];
 }

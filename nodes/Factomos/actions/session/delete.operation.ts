@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/utils';
-import { getNodeOptions } from '../../helpers/operation';
-import { factomosSessionRequest } from '../../transport';
+import { callSession } from '../../helpers/operation';
 import { authTokenField, readToken } from './fields';
 
 export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['delete'] } }, [
@@ -15,7 +14,6 @@ export const description = updateDisplayOptions({ show: { resource: ['session'],
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const authToken = readToken(this, itemIndex, 'auth_token', 'Auth Token');
-	const { timeout } = getNodeOptions(this, itemIndex);
-	await factomosSessionRequest.call(this, 'delete', authToken, { itemIndex, timeout });
+	await callSession(this, itemIndex, 'delete', authToken);
 	return [{ deleted: true }];
 }
