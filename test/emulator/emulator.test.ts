@@ -26,9 +26,6 @@ afterAll(() => emu.stop());
 beforeEach(() => {
 	emu.reset();
 	emu.seed();
-	emu.setResponseMode('urlencoded');
-	emu.setQuota(500);
-	emu.setWebhookUrl(null);
 });
 
 function call(params: FormParams | string, options?: Parameters<typeof wireCall>[4]) {
@@ -1043,6 +1040,18 @@ describe('emulator => faults', () => {
 		expect(emu.calls.map((recorded) => recorded.fault)).toEqual([undefined, 'http500', 'http500', undefined]);
 	});
 
+	it('should let the first skip matching calls through, to fault one request of a batch', async () => {
+		emu.setFault({ type: 'http502', action: 'createClient', skip: 1, times: 1 });
+		const statuses: number[] = [];
+		for (const name of ['A', 'B', 'C']) {
+			await call({ action: 'listClient' });
+			statuses.push((await call({ action: 'createClient', category: 'client', client_company_name: name })).status);
+		}
+		expect(statuses).toEqual([200, 502, 200]);
+		expect(emu.calls.map((recorded) => recorded.fault)).toEqual([undefined, undefined, undefined, 'http502', undefined, undefined]);
+		expect([...emu.store.clients.values()].map((client) => client.client_company_name).slice(3)).toEqual(['A', 'C']);
+	});
+
 	it('should clear a fault with setFault(null)', async () => {
 		emu.setFault({ type: 'empty' });
 		emu.setFault(null);
@@ -1265,6 +1274,27 @@ describe('emulator => seed and reset', () => {
 		expect([emu.store.clients.size, emu.store.invoices.size, emu.calls.length, emu.violations.length]).toEqual([0, 0, 0, 0]);
 		expect(emu.store.templatesOf('550')).toHaveLength(5);
 		expect((await expectOk({ action: 'listInvoice', invoice_status: 'pending' })).invoices).toEqual([]);
+	});
+
+	it('should restore the constructor options on reset: mode, quota, quota use, fault and webhook URL', async () => {
+		const other = new FactomosEmulator({ responseMode: 'plain', quota: 1, webhookUrl: 'http://127.0.0.1:9/hook' });
+		const url = await other.start();
+		const listServices = () => wireCall(url, other.token, other.secret, { action: 'listService' });
+		try {
+			await listServices();
+			other.setResponseMode('base64');
+			other.setQuota(0);
+			other.setWebhookUrl(null);
+			other.setFault({ type: 'empty' });
+			other.reset();
+			const result = await listServices();
+			expect(result.body).toBe('{"services":[],"error":{"code":0,"message":"OK"}}');
+			expect(other.calls).toEqual([expect.objectContaining({ responseCode: 0 })]);
+			expect((await listServices()).json.error.code).toBe(-4);
+			expect(other.store.tokens.get(other.token)?.webhookUrl).toBe('http://127.0.0.1:9/hook');
+		} finally {
+			await other.stop();
+		}
 	});
 });
 

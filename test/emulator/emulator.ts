@@ -32,8 +32,12 @@ export type FaultType = 'timeout' | 'reset' | 'http500' | 'http502' | 'empty' | 
 
 export interface Fault {
 	type: FaultType;
+	/** Only calls of this action match; any call when left out. */
 	action?: string;
+	/** How many matching calls to fault (default: all). */
 	times?: number;
+	/** How many matching calls to let through first, e.g. 1 to fault only a batch's second item. */
+	skip?: number;
 	delayMs?: number;
 }
 
@@ -89,7 +93,8 @@ export class FactomosEmulator {
 	private webhookUrl: string | null;
 	private readonly webhooks: WebhookSender;
 	private readonly quotaCounters = new Map<string, { day: string; count: number }>();
-	private fault: (Fault & { remaining: number }) | null = null;
+	private readonly initialWebhookUrl: string | null;
+	private fault: (Fault & { remaining: number; toSkip: number }) | null = null;
 	private server: Server | null = null;
 	private url = '';
 	private readonly sockets = new Set<Socket>();
@@ -113,7 +118,8 @@ export class FactomosEmulator {
 		this.appOnlyToken = `${this.token}-app-only`;
 		this.responseMode = this.options.responseMode;
 		this.quota = this.options.quota;
-		this.webhookUrl = options.webhookUrl ?? null;
+		this.initialWebhookUrl = options.webhookUrl ?? null;
+		this.webhookUrl = this.initialWebhookUrl;
 		this.webhooks = new WebhookSender(options.webhookContentType ?? null);
 		this.initAccounts();
 		if (this.options.seed) this.seed();
@@ -179,7 +185,7 @@ export class FactomosEmulator {
 	}
 
 	setFault(fault: Fault | null): void {
-		this.fault = fault ? { ...fault, remaining: fault.times ?? Infinity } : null;
+		this.fault = fault ? { ...fault, remaining: fault.times ?? Infinity, toSkip: fault.skip ?? 0 } : null;
 	}
 
 	setWebhookUrl(url: string | null): void {
@@ -203,8 +209,15 @@ export class FactomosEmulator {
 		await Promise.all(urls.map((url) => this.webhooks.send(url, payload)));
 	}
 
-	/** Empties the store (email templates and the main account stay), calls, violations, quotas and faults. */
+	/**
+	 * Back to the state the constructor left (before any seed): empty store (email templates and the
+	 * main account stay), no calls, violations, fault or quota use, and the constructor's quota,
+	 * response mode and webhook URL.
+	 */
 	reset(): void {
+		this.responseMode = this.options.responseMode;
+		this.quota = this.options.quota;
+		this.webhookUrl = this.initialWebhookUrl;
 		this.store.clearData();
 		this.initAccounts();
 		this.calls = [];
@@ -389,6 +402,10 @@ export class FactomosEmulator {
 	private takeFault(action: string | undefined): Fault | null {
 		const fault = this.fault;
 		if (!fault || (fault.action !== undefined && fault.action !== action)) return null;
+		if (fault.toSkip > 0) {
+			fault.toSkip--;
+			return null;
+		}
 		fault.remaining--;
 		if (fault.remaining <= 0) this.fault = null;
 		return fault;

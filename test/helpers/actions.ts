@@ -19,7 +19,6 @@ export function useActionEmulator(options: EmulatorOptions = { seed: true }) {
 	beforeEach(() => {
 		env.emu.reset();
 		env.emu.seed();
-		env.emu.setQuota(500);
 	});
 	afterEach(() => expect(env.emu.violations).toEqual([]));
 

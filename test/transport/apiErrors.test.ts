@@ -20,6 +20,7 @@ import {
 	realHttp,
 	SEED,
 	UNKNOWN_SERVICE_LINES,
+	useTransportEmulator,
 	VALID_PARAMS,
 } from './support';
 
@@ -353,21 +354,7 @@ describe('transport => documented error codes per action', () => {
 });
 
 describe('transport => generic error codes on every action', () => {
-	const emu = new FactomosEmulator({ seed: true });
-	let creds: FactomosCredentials;
-	let http: HttpSend;
-
-	beforeAll(async () => {
-		creds = credsOf(emu, await emu.start());
-		http = realHttp();
-	});
-	afterAll(() => emu.stop());
-	beforeEach(() => {
-		emu.reset();
-		emu.seed();
-		emu.setResponseMode('urlencoded');
-		emu.setQuota(500);
-	});
+	const { emu, creds, http } = useTransportEmulator();
 
 	/** Sends the transport's request through wireCall, leaving out one of the two fields it always sends. */
 	function without(name: 'token' | 'crequest'): HttpSend {

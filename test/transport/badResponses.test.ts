@@ -10,17 +10,16 @@ import {
 	type FactomosCredentials,
 } from '../../nodes/Factomos/transport';
 import { FACTOMOS_ACTIONS, isIdempotent } from '../../nodes/Factomos/transport/errors';
-import { FactomosEmulator, type FaultType, type ResponseMode } from '../emulator';
+import type { FaultType, ResponseMode } from '../emulator';
 import { executeContext } from '../helpers/n8n';
 import {
 	closedPort,
-	credsOf,
 	expectNoCredentials,
 	failureOf,
-	type HttpSend,
 	quoted,
 	realHttp,
 	SEED,
+	useTransportEmulator,
 	VALID_PARAMS,
 } from './support';
 
@@ -40,19 +39,7 @@ function expectClearFailure(error: unknown, credentials: FactomosCredentials): F
 }
 
 describe('transport => bad response bodies', () => {
-	const emu = new FactomosEmulator({ seed: true });
-	let creds: FactomosCredentials;
-	let http: HttpSend;
-
-	beforeAll(async () => {
-		creds = credsOf(emu, await emu.start());
-		http = realHttp();
-	});
-	afterAll(() => emu.stop());
-	beforeEach(() => {
-		emu.reset();
-		emu.seed();
-	});
+	const { emu, creds, http } = useTransportEmulator();
 
 	async function faulted(type: FaultType, mode: ResponseMode, action = 'listClient') {
 		emu.setResponseMode(mode);
@@ -190,19 +177,7 @@ describe('transport => long or leaking bodies', () => {
 });
 
 describe('transport => network failures', () => {
-	const emu = new FactomosEmulator({ seed: true });
-	let creds: FactomosCredentials;
-	let http: HttpSend;
-
-	beforeAll(async () => {
-		creds = credsOf(emu, await emu.start());
-		http = realHttp();
-	});
-	afterAll(() => emu.stop());
-	beforeEach(() => {
-		emu.reset();
-		emu.seed();
-	});
+	const { emu, creds, http } = useTransportEmulator();
 
 	const writes = FACTOMOS_ACTIONS.filter((action) => !isIdempotent(action));
 	const reads = FACTOMOS_ACTIONS.filter((action) => isIdempotent(action));

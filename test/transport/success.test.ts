@@ -3,14 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 import {
 	callFactomosApi,
 	factomosApiRequest,
-	type FactomosCredentials,
 	type FormParams,
 	getDocumentBaseUrl,
 } from '../../nodes/Factomos/transport';
 import { FACTOMOS_ACTIONS, type FactomosAction } from '../../nodes/Factomos/transport/errors';
-import { FactomosEmulator } from '../emulator';
+import type { FactomosEmulator } from '../emulator';
 import { executeContext } from '../helpers/n8n';
-import { credsOf, type HttpSend, realHttp, SEED, VALID_PARAMS } from './support';
+import { type HttpSend, SEED, useTransportEmulator, VALID_PARAMS } from './support';
 
 /** What PHP parse_str makes of the parameters: every scalar a string, arrays kept. */
 function asPhp(params: FormParams): Record<string, unknown> {
@@ -247,19 +246,7 @@ const SUCCESS: Record<FactomosAction, SuccessCase> = {
 };
 
 describe('transport => callFactomosApi success', () => {
-	const emu = new FactomosEmulator({ seed: true });
-	let creds: FactomosCredentials;
-	let http: HttpSend;
-
-	beforeAll(async () => {
-		creds = credsOf(emu, await emu.start());
-		http = realHttp();
-	});
-	afterAll(() => emu.stop());
-	beforeEach(() => {
-		emu.reset();
-		emu.seed();
-	});
+	const { emu, creds, http } = useTransportEmulator();
 
 	it('should cover every /api/api.php action', () => {
 		expect(Object.keys(SUCCESS).sort()).toEqual([...FACTOMOS_ACTIONS].sort());
@@ -282,24 +269,15 @@ describe('transport => callFactomosApi success', () => {
 });
 
 describe('transport => response modes', () => {
-	const emu = new FactomosEmulator({ seed: true });
-	let creds: FactomosCredentials;
+	const { emu, creds, http: real } = useTransportEmulator();
 	const bodies: string[] = [];
-	let http: HttpSend;
-
-	beforeAll(async () => {
-		creds = credsOf(emu, await emu.start());
-		const real = realHttp();
-		http = async (request) => {
-			const response = await real(request);
-			bodies.push(response.body);
-			return response;
-		};
-	});
-	afterAll(() => emu.stop());
+	const http: HttpSend = async (request) => {
+		const response = await real(request);
+		bodies.push(response.body);
+		return response;
+	};
 	beforeEach(() => {
 		bodies.length = 0;
-		emu.setResponseMode('urlencoded');
 	});
 
 	const FORMS = {
@@ -332,19 +310,7 @@ describe('transport => response modes', () => {
 });
 
 describe('transport => request encoding', () => {
-	const emu = new FactomosEmulator({ seed: true });
-	let creds: FactomosCredentials;
-	let http: HttpSend;
-
-	beforeAll(async () => {
-		creds = credsOf(emu, await emu.start());
-		http = realHttp();
-	});
-	afterAll(() => emu.stop());
-	beforeEach(() => {
-		emu.reset();
-		emu.seed();
-	});
+	const { emu, creds, http } = useTransportEmulator();
 
 	it('should form-encode the body exactly once with only token and crequest', async () => {
 		const tricky = 'A&B=C +100% «été»\nligne 2 / ? # € 😀';
@@ -391,17 +357,7 @@ describe('transport => request encoding', () => {
 });
 
 describe('transport => factomosApiRequest in an n8n ExecuteContext', () => {
-	const emu = new FactomosEmulator({ seed: true });
-	let creds: FactomosCredentials;
-
-	beforeAll(async () => {
-		creds = credsOf(emu, await emu.start());
-	});
-	afterAll(() => emu.stop());
-	beforeEach(() => {
-		emu.reset();
-		emu.seed();
-	});
+	const { emu, creds } = useTransportEmulator();
 
 	it('should call the action over HTTP and drop the error envelope', async () => {
 		const ctx = executeContext(creds);

@@ -23,6 +23,25 @@ export function credsOf(emu: FactomosEmulator, baseUrl: string): FactomosCredent
 	return { token: emu.token, secret: emu.secret, baseUrl };
 }
 
+/**
+ * The seeded emulator a describe block shares: started once, reset and re-seeded before each test,
+ * no protocol violations allowed. creds is filled in place once the port is known.
+ */
+export function useTransportEmulator(): { emu: FactomosEmulator; creds: FactomosCredentials; http: HttpSend } {
+	const emu = new FactomosEmulator({ seed: true });
+	const creds: FactomosCredentials = { token: emu.token, secret: emu.secret, baseUrl: '' };
+	beforeAll(async () => {
+		creds.baseUrl = await emu.start();
+	});
+	afterAll(() => emu.stop());
+	beforeEach(() => {
+		emu.reset();
+		emu.seed();
+	});
+	afterEach(() => expect(emu.violations).toEqual([]));
+	return { emu, creds, http: realHttp() };
+}
+
 /** Runs `run` and returns what it threw; fails the test when it resolves. */
 export async function failureOf(run: () => Promise<unknown>): Promise<any> {
 	let result: unknown;

@@ -21,7 +21,6 @@ afterAll(async () => {
 beforeEach(() => {
 	emu.reset();
 	emu.seed();
-	emu.setWebhookUrl(harness.webhookUrl);
 	harness.configure({ parameters: { events: ['*'] } });
 });
 

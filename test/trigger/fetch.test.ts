@@ -20,7 +20,6 @@ afterAll(async () => {
 beforeEach(() => {
 	emu.reset();
 	emu.seed();
-	emu.setQuota(500);
 	harness.configure({ parameters: { events: ['*'], options: { fetchFullObject: true } }, credentials });
 });
 

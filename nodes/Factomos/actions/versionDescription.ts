@@ -51,13 +51,13 @@ export const versionDescription: INodeTypeDescription = {
 						'Whether to turn amounts and IDs, which Factomos returns as text (e.g. "9500"), into numbers',
 				},
 				{
-					displayName: 'Timeout (Ms)',
+					displayName: 'Timeout',
 					name: 'timeout',
 					type: 'number',
 					typeOptions: { minValue: 1000 },
 					default: 30000,
 					description:
-						'How long to wait for Factomos before failing. Create and update calls are never retried automatically, to avoid duplicates.',
+						'How long to wait for Factomos to answer, in milliseconds, before the item fails. Calls are never retried automatically, so nothing is created twice.',
 				},
 			],
 		},
