@@ -25,7 +25,6 @@ describe('transport => credential test', () => {
 	beforeEach(() => {
 		emu.reset();
 		emu.seed();
-		emu.setResponseMode('urlencoded');
 	});
 
 	function expectError(result: INodeCredentialTestResult, pattern: RegExp, credentials: { token: string; secret: string }) {
@@ -47,6 +46,17 @@ describe('transport => credential test', () => {
 		expect((await testCredential({ token: ` ${emu.token}\n`, secret: emu.secret, baseUrl: `${baseUrl}/` })).status).toBe('OK');
 		expect((await testCredential({ token: emu.token, secret: emu.secret, baseUrl: `${baseUrl}/api/api.php` })).status).toBe('OK');
 		expect(emu.calls).toHaveLength(2);
+	});
+
+	it.each([
+		['Token', { token: '  ', secret: 'a-secret-of-16-b' }],
+		['Secret', { token: 'a-token', secret: '' }],
+	])('should name an empty %s without making a call', async (label, credentials) => {
+		const result = await testCredential({ ...credentials, baseUrl });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(new RegExp(`^The ${label} of the Factomos credential is empty\\. Fill in the ${label}`));
+		expect(result.message).not.toContain(credentials.secret || credentials.token.trim());
+		expect(emu.requests).toHaveLength(0);
 	});
 
 	it('should explain a wrong token', async () => {
@@ -95,6 +105,5 @@ describe('transport => credential test', () => {
 		const result = await testCredential({ token: emu.token, secret: emu.secret, baseUrl });
 		expectError(result, /-4.*500 API calls a day/s, emu);
 		expect(emu.calls).toHaveLength(1);
-		emu.setQuota(500);
 	});
 });

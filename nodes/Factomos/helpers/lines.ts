@@ -125,7 +125,8 @@ export function buildLines(context: IExecuteFunctions, itemIndex: number): LineA
 			);
 		}
 		arrays.line_service_id.push(serviceId);
-		arrays.line_description.push(text(line.description));
+		// The line text is free text: sent as typed, spaces and newlines included.
+		arrays.line_description.push(typeof line.description === 'string' ? line.description : text(line.description));
 		arrays.line_quantity.push(title ? '' : quantity);
 		arrays.line_price.push(title ? '' : price);
 	});

@@ -5,7 +5,8 @@ import type { FormParams, FormValue } from '../transport/codec';
 
 /** Input checks run before any API call: the quota is 500 calls a day, so bad input must not cost one. */
 
-type Rule = { label: string; kind: 'date' | 'number' | 'email' | 'id' | 'url' | 'text' };
+/** 'text' is a code (trimmed); 'name' is free text that must not be blank, sent as typed. */
+type Rule = { label: string; kind: 'date' | 'number' | 'email' | 'id' | 'url' | 'text' | 'name' };
 
 /** One table for every wire parameter that has a format, whatever the operation. */
 const RULES: Record<string, Rule> = {
@@ -41,13 +42,14 @@ const RULES: Record<string, Rule> = {
 	webhook_url: { label: 'Webhook URL', kind: 'url' },
 	app_callback: { label: 'App Callback URL', kind: 'url' },
 	category: { label: 'Category', kind: 'text' },
-	client_company_name: { label: 'Company Name', kind: 'text' },
-	service_name: { label: 'Service Name', kind: 'text' },
+	client_company_name: { label: 'Company Name', kind: 'name' },
+	service_name: { label: 'Service Name', kind: 'name' },
 	payment_type: { label: 'Payment Type', kind: 'text' },
 	type: { label: 'Type', kind: 'text' },
 	invoice_status: { label: 'Status', kind: 'text' },
 	subscription_status: { label: 'Subscription Status', kind: 'text' },
-	app_name: { label: 'App Name', kind: 'text' },
+	app_name: { label: 'App Name', kind: 'name' },
+	company_type: { label: 'Legal Form', kind: 'text' },
 	auth_token: { label: 'Auth Token', kind: 'text' },
 	mode: { label: 'Mode', kind: 'text' },
 };
@@ -59,6 +61,7 @@ const FIXES: Record<Rule['kind'], string> = {
 	id: 'must be a numeric Factomos ID, e.g. 5782',
 	url: 'must be a full URL starting with http:// or https://',
 	text: 'must not be empty',
+	name: 'must not be empty',
 };
 
 export function isValidDate(value: string): boolean {
@@ -81,6 +84,7 @@ function matches(kind: Rule['kind'], value: string): boolean {
 		case 'url':
 			return /^https?:\/\/\S+$/i.test(value);
 		case 'text':
+		case 'name':
 			return true;
 	}
 }
@@ -110,7 +114,10 @@ function asText(value: unknown): string {
 	return String(value).trim();
 }
 
-/** Trims values, drops empty optional ones and checks each known parameter's format. */
+/**
+ * Drops blank optional values and checks each known parameter's format. Codes, IDs, numbers and
+ * dates are sent trimmed; free text (names, addresses, descriptions) is sent exactly as typed.
+ */
 export function checkParams(
 	context: IExecuteFunctions,
 	itemIndex: number,
@@ -150,7 +157,7 @@ export function checkParams(
 				`${rule.label} ${FIXES[rule.kind]}.`,
 			);
 		}
-		result[name] = value;
+		result[name] = typeof raw === 'string' && (!rule || rule.kind === 'name') ? raw : value;
 	}
 	for (const name of required) {
 		if (!(name in result)) {

@@ -9,6 +9,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import { createHash } from 'node:crypto';
 
 import { decrypt, encodeForm, encrypt, FactomosCodecError, type FormParams } from './codec';
 import { describeApiError, isIdempotent, SESSION_CODES } from './errors';
@@ -82,6 +83,21 @@ export function normalizeBaseUrl(baseUrl: string): string {
 	return trimmed;
 }
 
+/** An empty token or secret can only fail: say which before spending a call. */
+function requireKeys(credentials: FactomosCredentials): void {
+	for (const [label, value] of [
+		['Token', credentials.token],
+		['Secret', credentials.secret],
+	] as const) {
+		if (value === '') {
+			throw new FactomosFailure(
+				`The ${label} of the Factomos credential is empty`,
+				`Fill in the ${label} in the Factomos API credential; Factomos gives the token and the secret together.`,
+			);
+		}
+	}
+}
+
 function bodyToString(body: unknown): string {
 	if (body === undefined || body === null) return '';
 	if (Buffer.isBuffer(body)) return body.toString('utf8');
@@ -90,12 +106,22 @@ function bodyToString(body: unknown): string {
 	return JSON.stringify(body);
 }
 
+/**
+ * Replaces the credentials in text from the server, which a broken server or a PHP warning may
+ * echo: raw, URL-encoded, base64, and the md5 hex of the secret (the AES key).
+ */
+function mask(text: string, credentials: FactomosCredentials): string {
+	const forms = [credentials.secret, credentials.token]
+		.filter((value) => value !== '')
+		.flatMap((value) => [value, encodeURIComponent(value), Buffer.from(value, 'utf8').toString('base64')]);
+	if (credentials.secret) forms.push(createHash('md5').update(credentials.secret, 'utf8').digest('hex'));
+	// Longest first, so a form that contains another is masked whole.
+	return forms.sort((a, b) => b.length - a.length).reduce((masked, form) => masked.split(form).join('***'), text);
+}
+
 /** A short, printable excerpt of what came back, with the credentials masked. */
 function excerpt(text: string, credentials: FactomosCredentials): string {
-	let shown = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
-	for (const sensitive of [credentials.secret, credentials.token]) {
-		if (sensitive) shown = shown.split(sensitive).join('***');
-	}
+	let shown = mask(text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim(), credentials);
 	if (shown.length > EXCERPT_LENGTH) shown = `${shown.slice(0, EXCERPT_LENGTH)}…`;
 	return shown === '' ? '(empty body)' : `"${shown}"`;
 }
@@ -123,7 +149,8 @@ export function decodeResponse(
 	credentials: FactomosCredentials,
 ): IDataObject {
 	const text = response.body.replace(/^\uFEFF/, '').trim();
-	const shown = excerpt(text, credentials);
+	// Only built on failure: masking scans the whole body.
+	const shown = () => excerpt(text, credentials);
 	const httpNote = response.statusCode >= 400 ? ` (HTTP ${response.statusCode})` : '';
 	const failure = (message: string, description: string) =>
 		new FactomosFailure(`${message}${httpNote}`, description, undefined, undefined, response.statusCode);
@@ -137,7 +164,7 @@ export function decodeResponse(
 	if (text.startsWith('{')) {
 		const json = parseJsonObject(text);
 		if (json) return json;
-		throw failure('Factomos returned incomplete JSON', `The response is not valid JSON. ${cutOff} Received: ${shown}`);
+		throw failure('Factomos returned incomplete JSON', `The response is not valid JSON. ${cutOff} Received: ${shown()}`);
 	}
 	let plaintext: string | undefined;
 	try {
@@ -152,7 +179,7 @@ export function decodeResponse(
 		if (plaintext === undefined) {
 			throw failure(
 				'Factomos returned a damaged encrypted response',
-				`The response looks encrypted but is not valid (URL-encoded) base64. ${cutOff} Received: ${shown}`,
+				`The response looks encrypted but is not valid (URL-encoded) base64. ${cutOff} Received: ${shown()}`,
 			);
 		}
 		// A wrong secret decrypts to random bytes; readable text means a damaged answer.
@@ -164,24 +191,29 @@ export function decodeResponse(
 		}
 		throw failure(
 			"Factomos' response could not be decrypted",
-			`The response looks encrypted but does not decrypt to JSON, so the Secret in the Factomos credential is probably wrong (it must be the secret that goes with the Token). Received: ${shown}`,
+			`The response looks encrypted but does not decrypt to JSON, so the Secret in the Factomos credential is probably wrong (it must be the secret that goes with the Token). Received: ${shown()}`,
 		);
 	}
 	throw failure(
 		'Factomos returned an unexpected response',
-		`Expected an encrypted or JSON API response. The Base URL may be wrong (it should be like https://app.factomos.com) or the server may be failing. Received: ${shown}`,
+		`Expected an encrypted or JSON API response. The Base URL may be wrong (it should be like https://app.factomos.com) or the server may be failing. Received: ${shown()}`,
 	);
 }
 
 /** Throws when the envelope's error.code is not 0; HTTP status is 200 even for API errors. */
-function checkEnvelope(action: string, json: IDataObject, codes?: Record<number, string>): IDataObject {
+function checkEnvelope(
+	action: string,
+	json: IDataObject,
+	credentials: FactomosCredentials,
+	codes?: Record<number, string>,
+): IDataObject {
 	const error = json.error as IDataObject | undefined;
 	const code = error && typeof error === 'object' ? Number(error.code) : 0;
 	if (!code) {
 		const { error: _dropped, ...rest } = json;
 		return rest;
 	}
-	const apiMessage = String(error?.message ?? '');
+	const apiMessage = mask(String(error?.message ?? ''), credentials);
 	const documented = codes?.[code] ?? describeApiError(action, code);
 	throw new FactomosFailure(
 		`Factomos error ${code} on ${action}: ${apiMessage || 'no message'}`,
@@ -231,6 +263,7 @@ export async function callFactomosApi(
 	timeout = DEFAULT_TIMEOUT_MS,
 ): Promise<IDataObject> {
 	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
+	requireKeys(credentials);
 	const crequest = encrypt(credentials.secret, encodeForm({ action, ...params }));
 	const response = await send(http, action, {
 		method: 'POST',
@@ -240,7 +273,7 @@ export async function callFactomosApi(
 		body: encodeForm({ token: credentials.token, crequest }),
 		timeout,
 	});
-	return checkEnvelope(action, decodeResponse(response, credentials));
+	return checkEnvelope(action, decodeResponse(response, credentials), credentials);
 }
 
 export type SessionCall = 'create' | 'delete' | 'check';
@@ -268,7 +301,7 @@ export async function callFactomosSession(
 		headers: isCheck && value ? { Cookie: value } : {},
 		timeout,
 	});
-	const json = checkEnvelope(`session ${call}`, decodeResponse(response, credentials), SESSION_CODES);
+	const json = checkEnvelope(`session ${call}`, decodeResponse(response, credentials), credentials, SESSION_CODES);
 	const setCookie = response.headers['set-cookie'];
 	const cookies = (Array.isArray(setCookie) ? setCookie : setCookie ? [String(setCookie)] : [])
 		.map((header) => String(header).split(';')[0].trim())
