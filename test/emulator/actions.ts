@@ -454,14 +454,18 @@ const companyHandlers: Record<string, Handler> = {
 		const pageIndex = rawIndex === '' ? 0 : Number(rawIndex);
 		const today = parisDate();
 		const { store } = ctx;
+		const links = store.invoiceLinks();
+		// Sort keys computed once per invoice: a bench lists 10,000 invoices 200 times.
 		const matching = [...store.invoices.values()]
-			.filter((invoice) => invoice.companyId === companyId && store.invoiceFigures(invoice, today).status === (status as InvoiceStatus))
-			.sort((a, b) => store.invoiceTimestamp(b) - store.invoiceTimestamp(a) || Number(b.id) - Number(a.id));
+			.filter((invoice) => invoice.companyId === companyId && store.invoiceFigures(invoice, today, links).status === (status as InvoiceStatus))
+			.map((invoice) => ({ invoice, time: store.invoiceTimestamp(invoice), id: Number(invoice.id) }))
+			.sort((a, b) => b.time - a.time || b.id - a.id)
+			.map(({ invoice }) => invoice);
 		if (pageIndex > matching.length) return fail(ERR.invalidPageIndex);
 		const page = matching.slice(pageIndex, pageIndex + PAGE_SIZE);
 		return ok({
 			pagination: { first_row: String(pageIndex), last_row: pageIndex + page.length - 1, total_invoices: matching.length },
-			invoices: page.map((invoice) => invoiceListShape(store, invoice)),
+			invoices: page.map((invoice) => invoiceListShape(store, invoice, links)),
 		});
 	},
 

@@ -51,7 +51,18 @@ export function isValidDate(date: string): boolean {
 }
 
 /** Unix timestamp of midnight in Paris on that date (the doc's unix_timestamp). */
+const midnights = new Map<string, number>();
+
 export function parisMidnightUnix(date: string): number {
+	let unix = midnights.get(date);
+	if (unix === undefined) {
+		unix = computeParisMidnightUnix(date);
+		midnights.set(date, unix);
+	}
+	return unix;
+}
+
+function computeParisMidnightUnix(date: string): number {
 	const [year, month, day] = date.split('-').map(Number);
 	const utcMidnight = Date.UTC(year, month - 1, day);
 	// Midnight UTC falls before the 02:00 DST switch, so its offset is the one of Paris midnight.

@@ -5,6 +5,7 @@ import {
 	DocumentLine,
 	EstimateRecord,
 	ExpenseRecord,
+	InvoiceLinks,
 	InvoiceRecord,
 	MailRecord,
 	ServiceRecord,
@@ -182,8 +183,8 @@ export function invoiceShape(store: Store, invoice: InvoiceRecord): Record<strin
 }
 
 /** listInvoice entries: no lines and document_key false, exactly like the doc. */
-export function invoiceListShape(store: Store, invoice: InvoiceRecord): Record<string, unknown> {
-	const figures = store.invoiceFigures(invoice);
+export function invoiceListShape(store: Store, invoice: InvoiceRecord, links?: InvoiceLinks): Record<string, unknown> {
+	const figures = store.invoiceFigures(invoice, undefined, links);
 	const client = store.client(invoice.companyId, invoice.clientId);
 	return {
 		invoice_formated_number: invoice.formattedNumber,

@@ -283,6 +283,11 @@ function mulberry32(seed: number): () => number {
 	};
 }
 
+export interface InvoiceLinks {
+	payments: Map<string, PaymentRecord[]>;
+	creditNotes: Map<string, InvoiceRecord[]>;
+}
+
 export class Store {
 	clients = new Map<string, ClientRecord>();
 	services = new Map<string, ServiceRecord>();
@@ -384,6 +389,19 @@ export class Store {
 
 	creditNotesOf(invoiceId: string): InvoiceRecord[] {
 		return [...this.invoices.values()].filter((invoice) => invoice.creditOf === invoiceId);
+	}
+
+	/** Payments and credit notes of every invoice in one pass, so a listing is not O(n²). */
+	invoiceLinks(): InvoiceLinks {
+		const links: InvoiceLinks = { payments: new Map(), creditNotes: new Map() };
+		const add = <T>(map: Map<string, T[]>, key: string, value: T) => {
+			const list = map.get(key);
+			if (list) list.push(value);
+			else map.set(key, [value]);
+		};
+		for (const payment of this.payments.values()) add(links.payments, payment.invoice_id, payment);
+		for (const invoice of this.invoices.values()) if (invoice.creditOf) add(links.creditNotes, invoice.creditOf, invoice);
+		return links;
 	}
 
 	templatesOf(companyId: string): EmailTemplateRecord[] {
@@ -635,15 +653,17 @@ export class Store {
 		return estimate.vatRate ?? DEFAULT_VAT;
 	}
 
-	invoiceFigures(invoice: InvoiceRecord, today = parisDate()): InvoiceFigures {
+	invoiceFigures(invoice: InvoiceRecord, today = parisDate(), links?: InvoiceLinks): InvoiceFigures {
 		const base = this.documentFigures(invoice.lines, this.invoiceVatRate(invoice), invoice.forcedTotal);
 		const total = base.totalWithVat;
-		const payments = round2(this.paymentsOf(invoice.id).reduce((sum, payment) => sum + Number(payment.montant), 0));
+		const paymentList = links ? (links.payments.get(invoice.id) ?? []) : this.paymentsOf(invoice.id);
+		const creditNotes = links ? (links.creditNotes.get(invoice.id) ?? []) : this.creditNotesOf(invoice.id);
+		const payments = round2(paymentList.reduce((sum, payment) => sum + Number(payment.montant), 0));
 		if (invoice.type === 'avoir') {
 			return { ...base, payments, paid: payments, due: round2(total - payments), status: 'avoir' };
 		}
 		const credited = round2(
-			this.creditNotesOf(invoice.id).reduce((sum, note) => sum - this.documentFigures(note.lines, this.invoiceVatRate(note), note.forcedTotal).totalWithVat, 0),
+			creditNotes.reduce((sum, note) => sum - this.documentFigures(note.lines, this.invoiceVatRate(note), note.forcedTotal).totalWithVat, 0),
 		);
 		const settledByPayments = invoice.paid ? total : payments;
 		const paid = round2(settledByPayments + credited);
