@@ -84,7 +84,7 @@ function triggerWorkflow() {
 				id: 'c0a8f3d2-6b7e-4f41-8d0a-2f9e5c1b7a31',
 				name: 'Factomos Trigger',
 				type: 'n8n-nodes-factomos.factomosTrigger',
-				typeVersion: 1,
+				typeVersion: 1.1,
 				position: [0, 0],
 				webhookId: TRIGGER_WEBHOOK_ID,
 			},

@@ -132,7 +132,10 @@ export class FactomosTrigger implements INodeType {
 		name: 'factomosTrigger',
 		icon: { light: 'file:../Factomos/factomos.svg', dark: 'file:../Factomos/factomos.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves like 1. n8n evaluates a legacy "binaryData" expression on every request to a
+		// version-1 webhook node, which on 2.x halves the notifications a workflow can take per second.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{"Events: " + ($parameter["events"] || []).join(", ")}}',
 		description: 'Starts the workflow when Factomos notifies a change (invoice, estimate, contact, service…)',
 		defaults: { name: 'Factomos Trigger' },
@@ -262,12 +265,11 @@ export class FactomosTrigger implements INodeType {
 
 		const item = buildItem(notificationType, body);
 		const workflowData: INodeExecutionData[][] = [[{ json: item }]];
-		if (!options.fetchFullObject) {
-			return { webhookResponse: { ...RECEIVED }, workflowData };
-		}
-		// Acknowledge before the API call, so Factomos never waits on it.
+		// Answered here: when a workflow starts, n8n sends the webhook's responseData instead of
+		// webhookResponse, the literal text "firstEntryJson" for a node without one. Also before
+		// Fetch Full Object's API call, so Factomos never waits on it.
 		respond(this, 200, RECEIVED);
-		await fetchObject(this, notificationType, item, urlSecret);
+		if (options.fetchFullObject) await fetchObject(this, notificationType, item, urlSecret);
 		return { noWebhookResponse: true, workflowData };
 	}
 }

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { FactomosEmulator } from '../emulator';
 import { wireCall } from '../helpers/wire';
-import { CREDENTIAL, N8nInstance, parseFlatted, runtimeModule } from './support';
+import { CREDENTIAL, N8nInstance, getExecution, listExecutions, runtimeModule, waitFor, waitForWebhook } from './support';
 import {
 	WorkflowFile,
 	accountWorkflow,
@@ -23,24 +23,8 @@ const SETUP_TIMEOUT = 20 * 60_000;
 const STEP_TIMEOUT = 3 * 60_000;
 const MAJORS = [1, 2].map((major) => [runtimeModule.RUNTIMES[major].n8n, major] as const);
 
-interface ExecutionSummary {
-	id: string;
-	status?: string;
-	finished?: boolean;
-}
-
 function callsOf(emu: FactomosEmulator, action: string) {
 	return emu.calls.filter((call) => call.action === action);
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
 }
 
 describe.each(MAJORS)('n8n %s with the packed package', (_version, major) => {
@@ -59,7 +43,8 @@ describe.each(MAJORS)('n8n %s with the packed package', (_version, major) => {
 		workflows.estimate = estimateWorkflow('1001');
 		workflows.expense = expenseWorkflow(supplierId);
 		workflows.account = accountWorkflow(`e2e-${major}-${Date.now()}@example.test`);
-		workflows.trigger = triggerWorkflow(webhookId);
+		// Version 1: workflows made before 1.1 keep working.
+		workflows.trigger = triggerWorkflow(webhookId, { typeVersion: 1 });
 
 		n8n = await N8nInstance.create(major);
 		await n8n.importFile('credentials', [
@@ -212,23 +197,11 @@ describe.each(MAJORS)('n8n %s with the packed package', (_version, major) => {
 		const server = await n8n.start();
 		await server.setupOwner();
 		const workflowId = workflows.trigger.id;
-		const listExecutions = async (): Promise<ExecutionSummary[]> => {
-			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-			const response = await server.request('GET', `/rest/executions?filter=${filter}&limit=50`);
-			if (response.status !== 200) throw new Error(`${n8n.label}: GET /rest/executions answered ${response.status}: ${response.text.slice(0, 300)}`);
-			const data = response.json?.data;
-			return ((Array.isArray(data) ? data : data?.results) ?? []) as ExecutionSummary[];
-		};
-		// n8n may report ready before it registered the active workflow's webhook (2.x does):
-		// wait until the production URL answers, with a body the trigger rejects without an execution.
+		// A body the trigger rejects without an execution.
 		const webhookUrl = `${server.url}/webhook/${webhookId}/webhook`;
-		const probe = await waitFor(`${n8n.label}: the trigger's production webhook`, async () => {
-			const response = await fetch(webhookUrl, { method: 'POST', body: '{"company_id":"550"}' });
-			const text = await response.text();
-			return response.status === 404 ? undefined : { status: response.status, text };
-		});
+		const probe = await waitForWebhook(n8n.label, webhookUrl, '{"company_id":"550"}');
 		expect(probe).toEqual({ status: 400, text: JSON.stringify({ error: 'Missing notification_type' }) });
-		expect(await listExecutions()).toEqual([]);
+		expect(await listExecutions(server, workflowId)).toEqual([]);
 
 		emu.setWebhookUrl(webhookUrl);
 		const call = async (params: Record<string, string | string[]>) => {
@@ -264,7 +237,7 @@ describe.each(MAJORS)('n8n %s with the packed package', (_version, major) => {
 		]);
 
 		const finished = await waitFor(`${n8n.label}: two finished trigger executions`, async () => {
-			const list = await listExecutions();
+			const list = await listExecutions(server, workflowId);
 			const done = list.filter((entry) => entry.finished === true || entry.status === 'success');
 			return done.length >= 2 ? list : undefined;
 		});
@@ -272,12 +245,9 @@ describe.each(MAJORS)('n8n %s with the packed package', (_version, major) => {
 
 		const items: IDataObject[] = [];
 		for (const execution of finished) {
-			const response = await server.request('GET', `/rest/executions/${execution.id}`);
-			expect(response.status).toBe(200);
-			const detail = response.json.data;
-			expect(detail.status).toBe('success');
-			expect(detail.mode).toBe('webhook');
-			const run = typeof detail.data === 'string' ? parseFlatted(detail.data) : detail.data;
+			const { status, mode, run } = await getExecution(server, execution.id);
+			expect(status).toBe('success');
+			expect(mode).toBe('webhook');
 			const runData = run.resultData.runData;
 			expect(runData['No Operation'][0].data.main[0]).toHaveLength(1);
 			items.push(runData['Factomos Trigger'][0].data.main[0][0].json);

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -24,6 +24,8 @@ export interface RestResponse {
 
 export interface RunningN8n {
 	url: string;
+	/** The `n8n start` server process itself (bin/n8n is a node script, spawned directly). */
+	process: ChildProcess;
 	request(method: string, route: string, body?: unknown): Promise<RestResponse>;
 	setupOwner(): Promise<unknown>;
 	stop(): Promise<void>;
@@ -102,6 +104,73 @@ export function nodeOutputs(run: any): Record<string, IDataObject[]> {
 		outputs[name] = items.map((item) => item.json);
 	}
 	return outputs;
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
+/**
+ * n8n may report ready before it registered an active workflow's webhook (2.x does): waits until
+ * the production URL answers something else than 404 and returns that answer.
+ */
+export function waitForWebhook(label: string, url: string, body: string): Promise<{ status: number; text: string }> {
+	return waitFor(`${label}: the trigger's production webhook`, async () => {
+		const response = await fetch(url, { method: 'POST', body });
+		const text = await response.text();
+		return response.status === 404 ? undefined : { status: response.status, text };
+	});
+}
+
+export interface ExecutionSummary {
+	id: string;
+	status?: string;
+	finished?: boolean;
+	mode?: string;
+}
+
+const EXECUTION_STATUSES = ['new', 'running', 'waiting', 'success', 'error', 'crashed', 'canceled', 'unknown'];
+
+async function executionsPage(server: RunningN8n, filter: IDataObject, limit: number, lastId?: string) {
+	const query = `filter=${encodeURIComponent(JSON.stringify(filter))}&limit=${limit}${lastId ? `&lastId=${lastId}` : ''}`;
+	const response = await server.request('GET', `/rest/executions?${query}`);
+	if (response.status !== 200) throw new Error(`GET /rest/executions answered ${response.status}: ${response.text.slice(0, 300)}`);
+	const data = response.json?.data;
+	return { results: ((Array.isArray(data) ? data : data?.results) ?? []) as ExecutionSummary[], count: data?.count as number | undefined };
+}
+
+/**
+ * Every execution of a workflow, newest first. A status filter makes n8n order by id, so pages of
+ * 100 (its maximum) chain with lastId.
+ */
+export async function listExecutions(server: RunningN8n, workflowId: string): Promise<ExecutionSummary[]> {
+	const all: ExecutionSummary[] = [];
+	for (;;) {
+		const { results } = await executionsPage(server, { workflowId, status: EXECUTION_STATUSES }, 100, all.at(-1)?.id);
+		all.push(...results);
+		if (results.length < 100) return all;
+	}
+}
+
+/** How many executions of a workflow have one of the statuses. */
+export async function countExecutions(server: RunningN8n, workflowId: string, status: string[]): Promise<number> {
+	const { count } = await executionsPage(server, { workflowId, status }, 1);
+	if (typeof count !== 'number') throw new Error('GET /rest/executions answered no count');
+	return count;
+}
+
+/** One execution with its run data decoded, as GET /rest/executions/:id returns it. */
+export async function getExecution(server: RunningN8n, id: string): Promise<{ status: string; mode: string; run: any }> {
+	const response = await server.request('GET', `/rest/executions/${id}`);
+	if (response.status !== 200) throw new Error(`GET /rest/executions/${id} answered ${response.status}: ${response.text.slice(0, 300)}`);
+	const detail = response.json.data;
+	return { status: detail.status, mode: detail.mode, run: typeof detail.data === 'string' ? parseFlatted(detail.data) : detail.data };
 }
 
 /** One real n8n of a given major with its own user folder and the packed package installed. */

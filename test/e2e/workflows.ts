@@ -212,19 +212,33 @@ export function accountWorkflow(username: string): WorkflowFile {
 	]);
 }
 
-/** An active workflow that starts on two Factomos notifications; the trigger fetches the invoice/estimate. */
-export function triggerWorkflow(webhookId: string): WorkflowFile {
-	const workflow = chain('Trigger', 'E2E Factomos trigger', []);
+export interface TriggerWorkflowOptions {
+	/** Seed of the workflow id. */
+	id?: string;
+	name?: string;
+	parameters?: IDataObject;
+	/** 1.1 by default, what a new node gets; 1 for workflows made before 1.1. */
+	typeVersion?: number;
+}
+
+/**
+ * An active workflow: the Factomos Trigger followed by a No Operation. By default it starts on two
+ * notifications and fetches the invoice/estimate, with the e2e credential.
+ */
+export function triggerWorkflow(webhookId: string, options: TriggerWorkflowOptions = {}): WorkflowFile {
+	const parameters = options.parameters ?? { events: ['create_invoice', 'estimate_status_gained'], options: { fetchFullObject: true } };
+	const fetches = (parameters.options as IDataObject | undefined)?.fetchFullObject === true;
+	const workflow = chain(options.id ?? 'Trigger', options.name ?? 'E2E Factomos trigger', []);
 	workflow.nodes = [
 		{
 			id: randomUUID(),
 			name: 'Factomos Trigger',
 			type: FACTOMOS_TRIGGER,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1.1,
 			position: [0, 0],
 			webhookId,
-			parameters: { events: ['create_invoice', 'estimate_status_gained'], options: { fetchFullObject: true } },
-			credentials: { factomosApi: CREDENTIAL },
+			parameters,
+			...(fetches ? { credentials: { factomosApi: CREDENTIAL } } : {}),
 		},
 		{
 			id: randomUUID(),

@@ -1,4 +1,4 @@
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { parse as parseQueryString } from 'node:querystring';
 
@@ -17,6 +17,7 @@ import type {
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { FactomosTrigger } from '../../nodes/FactomosTrigger/FactomosTrigger.node';
+import { postRaw, type PostResult } from '../helpers/http';
 import type { TestCredentials } from '../helpers/n8n';
 
 /**
@@ -35,13 +36,6 @@ export interface PostOptions {
 	/** Query string without "?", e.g. "secret=abc". */
 	query?: string;
 	path?: string;
-}
-
-export interface PostResult {
-	status: number;
-	contentType: string | undefined;
-	text: string;
-	json: any;
 }
 
 export interface HarnessConfig {
@@ -137,30 +131,8 @@ export class TriggerHarness {
 
 	/** POSTs a body to the trigger with node:http, so the headers are exactly the ones given. */
 	post(body: string | Buffer, options: PostOptions = {}): Promise<PostResult> {
-		const contentType = options.contentType === undefined ? null : options.contentType;
 		const path = `${options.path ?? '/webhook'}${options.query ? `?${options.query}` : ''}`;
-		const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-		const headers: Record<string, string | number> = { 'Content-Length': payload.length };
-		if (contentType !== null) headers['Content-Type'] = contentType;
-		return new Promise((resolve, reject) => {
-			const req = request(`${this.baseUrl}${path}`, { method: 'POST', headers }, (res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (chunk: Buffer) => chunks.push(chunk));
-				res.on('end', () => {
-					const text = Buffer.concat(chunks).toString('utf8');
-					let json: any;
-					try {
-						json = JSON.parse(text);
-					} catch {
-						json = undefined;
-					}
-					resolve({ status: res.statusCode ?? 0, contentType: res.headers['content-type'], text, json });
-				});
-				res.on('error', reject);
-			});
-			req.on('error', reject);
-			req.end(payload);
-		});
+		return postRaw(`${this.baseUrl}${path}`, body, options.contentType ?? null);
 	}
 
 	private makeNode(): INode {
@@ -168,7 +140,7 @@ export class TriggerHarness {
 			id: 'factomos-trigger',
 			name: 'Factomos Trigger',
 			type: 'n8n-nodes-factomos.factomosTrigger',
-			typeVersion: 1,
+			typeVersion: 1.1,
 			position: [0, 0],
 			webhookId: 'c0ffee00-0000-4000-8000-000000000001',
 			parameters: {},
@@ -305,8 +277,10 @@ export class TriggerHarness {
 
 		const items = result.workflowData[0] ?? [];
 		for (const item of items) this.executions.push({ json: item.json, itemCount: items.length });
-		// onReceived: the answer is the node's webhookResponse (n8n's extractWebhookOnReceivedResponse).
-		if (!res.headersSent) this.send(res, 200, result.webhookResponse ?? { message: 'Workflow was started' });
+		// onReceived with a workflow to run: n8n answers the webhook's responseData, defaulting to the
+		// literal "firstEntryJson", never webhookResponse (evaluateResponseOptions and
+		// extractWebhookOnReceivedResponse in webhooks/webhook-helpers.ts).
+		if (!res.headersSent) this.send(res, 200, webhookDescription.responseData ?? 'firstEntryJson');
 	}
 
 	private send(res: ServerResponse, status: number, data: unknown): void {
