@@ -154,6 +154,9 @@ export class FactomosTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// Empty, so n8n answers with webhookResponse once the run is queued; left out, it
+				// defaults to the literal text "firstEntryJson".
+				responseData: '',
 				path: 'webhook',
 			},
 		],
@@ -265,11 +268,13 @@ export class FactomosTrigger implements INodeType {
 
 		const item = buildItem(notificationType, body);
 		const workflowData: INodeExecutionData[][] = [[{ json: item }]];
-		// Answered here: when a workflow starts, n8n sends the webhook's responseData instead of
-		// webhookResponse, the literal text "firstEntryJson" for a node without one. Also before
-		// Fetch Full Object's API call, so Factomos never waits on it.
+		if (!options.fetchFullObject) {
+			// n8n answers after it has queued the run, which paces Factomos like the Webhook node.
+			return { webhookResponse: { ...RECEIVED }, workflowData };
+		}
+		// Answered before the API call, so Factomos never waits on it.
 		respond(this, 200, RECEIVED);
-		if (options.fetchFullObject) await fetchObject(this, notificationType, item, urlSecret);
+		await fetchObject(this, notificationType, item, urlSecret);
 		return { noWebhookResponse: true, workflowData };
 	}
 }

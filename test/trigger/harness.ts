@@ -277,10 +277,13 @@ export class TriggerHarness {
 
 		const items = result.workflowData[0] ?? [];
 		for (const item of items) this.executions.push({ json: item.json, itemCount: items.length });
-		// onReceived with a workflow to run: n8n answers the webhook's responseData, defaulting to the
-		// literal "firstEntryJson", never webhookResponse (evaluateResponseOptions and
-		// extractWebhookOnReceivedResponse in webhooks/webhook-helpers.ts).
-		if (!res.headersSent) this.send(res, 200, webhookDescription.responseData ?? 'firstEntryJson');
+		// onReceived with a workflow to run: n8n answers the webhook's responseData (left out, the
+		// literal "firstEntryJson"); only an empty one lets webhookResponse through
+		// (extractWebhookOnReceivedResponse in n8n's webhooks/).
+		if (!res.headersSent) {
+			const responseData = webhookDescription.responseData ?? 'firstEntryJson';
+			this.send(res, 200, responseData || (result.webhookResponse ?? { message: 'Workflow was started' }));
+		}
 	}
 
 	private send(res: ServerResponse, status: number, data: unknown): void {

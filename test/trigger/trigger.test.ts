@@ -31,7 +31,7 @@ describe('trigger => description', () => {
 		expect(description.name).toBe('factomosTrigger');
 		expect(description.group).toEqual(['trigger']);
 		expect(description.inputs).toEqual([]);
-		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }]);
 		const hooks = triggerNode.webhookMethods.default;
 		await expect(hooks.checkExists.call({} as never)).resolves.toBe(true);
 		await expect(hooks.create.call({} as never)).resolves.toBe(true);
