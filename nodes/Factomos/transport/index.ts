@@ -343,13 +343,30 @@ export function credentialTestHttp(context: ICredentialTestFunctions): HttpSend 
 	};
 }
 
-export async function getFactomosCredentials(context: FactomosFunctions): Promise<FactomosCredentials> {
+/**
+ * Credentials by node run: n8n loads them from its database and decrypts them on every
+ * getCredentials call, which cost more than the API call itself over 1,000 items.
+ */
+const credentialsByRun = new WeakMap<FactomosFunctions, Promise<FactomosCredentials>>();
+
+async function loadCredentials(context: FactomosFunctions): Promise<FactomosCredentials> {
 	const credentials = await context.getCredentials('factomosApi');
 	return {
 		token: String(credentials.token ?? '').trim(),
 		secret: String(credentials.secret ?? ''),
 		baseUrl: String(credentials.baseUrl ?? ''),
 	};
+}
+
+export async function getFactomosCredentials(context: FactomosFunctions): Promise<FactomosCredentials> {
+	let credentials = credentialsByRun.get(context);
+	if (!credentials) {
+		credentials = loadCredentials(context);
+		credentialsByRun.set(context, credentials);
+		// A failure is not kept: the next item asks n8n again and gets its own error.
+		credentials.catch(() => credentialsByRun.delete(context));
+	}
+	return await credentials;
 }
 
 function toNodeApiError(context: FactomosFunctions, failure: FactomosFailure, itemIndex?: number) {
