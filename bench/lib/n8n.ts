@@ -1,0 +1,113 @@
+import { CREDENTIAL, N8nInstance, type RunningN8n, parseFlatted, runtimeModule } from '../../test/e2e/support';
+import { waitFor } from './stats';
+import type { BenchWorkflow } from './workflows';
+
+/** One real n8n for figures 2, 3 and 5: the packed package, a credential, active workflows. */
+
+export interface Execution {
+	id: string;
+	status: string;
+	/** startedAt → stoppedAt of the execution record, in ms. */
+	totalMs: number;
+	/** executionTime of each node's first run, by node name. */
+	nodeMs: Record<string, number>;
+	/** Items each node output, by node name. */
+	itemCounts: Record<string, number>;
+	/** First output item of each node. */
+	firstItems: Record<string, Record<string, unknown> | undefined>;
+}
+
+export class BenchN8n {
+	private server: RunningN8n | null = null;
+
+	private constructor(private readonly instance: N8nInstance) {}
+
+	static async create(major: number, extraEnv: Record<string, string>): Promise<BenchN8n> {
+		// N8nInstance passes the bench's own environment through (runtime.env is a copy of process.env).
+		Object.assign(process.env, extraEnv);
+		return new BenchN8n(await N8nInstance.create(major));
+	}
+
+	get version(): string {
+		return this.instance.runtime.version;
+	}
+
+	get nodeVersion(): string {
+		return runtimeModule.RUNTIMES[this.instance.runtime.major].node;
+	}
+
+	/** The Node.js binary that runs n8n, so baselines run on the same engine. */
+	get nodeBinary(): string {
+		return `${this.instance.runtime.nodeBin}/node`;
+	}
+
+	get url(): string {
+		if (!this.server) throw new Error('n8n is not started');
+		return this.server.url;
+	}
+
+	async setUp(credential: { token: string; secret: string; baseUrl: string }, workflows: BenchWorkflow[]): Promise<void> {
+		await this.instance.importFile('credentials', [{ ...CREDENTIAL, type: 'factomosApi', data: credential }]);
+		await this.instance.importFile('workflow', workflows.map((workflow) => workflow.file));
+		for (const workflow of workflows) await this.instance.activate(workflow.file.id);
+		this.server = await this.instance.start();
+		await this.server.setupOwner();
+		// n8n answers before every active webhook is registered (2.x does). A CORS preflight is a
+		// 404 until then, and unlike a POST it starts no execution.
+		for (const workflow of workflows) {
+			await waitFor(`${this.version}: the webhook of "${workflow.file.name}"`, async () => {
+				const response = await fetch(`${this.url}/webhook/${workflow.path}`, {
+					method: 'OPTIONS',
+					headers: { origin: this.url, 'access-control-request-method': 'POST' },
+				});
+				await response.arrayBuffer();
+				return response.status === 404 ? undefined : true;
+			}, 60_000, 250);
+		}
+	}
+
+	private async rest(method: string, route: string): Promise<any> {
+		if (!this.server) throw new Error('n8n is not started');
+		const response = await this.server.request(method, route);
+		if (response.status !== 200) throw new Error(`${this.version}: ${method} ${route} answered ${response.status}: ${response.text.slice(0, 300)}`);
+		return response.json?.data;
+	}
+
+	/** Executions of a workflow, newest first; `count` is the total matching the filter. */
+	async executions(workflowId: string, status?: string[], limit = 1): Promise<{ count: number; ids: string[] }> {
+		const filter = encodeURIComponent(JSON.stringify(status ? { workflowId, status } : { workflowId }));
+		const data = await this.rest('GET', `/rest/executions?filter=${filter}&limit=${limit}`);
+		const results = ((Array.isArray(data) ? data : data?.results) ?? []) as Array<{ id: string }>;
+		return { count: Number(data?.count ?? results.length), ids: results.map((entry) => String(entry.id)) };
+	}
+
+	async execution(id: string): Promise<Execution> {
+		const detail = await this.rest('GET', `/rest/executions/${id}`);
+		const run = typeof detail.data === 'string' ? parseFlatted(detail.data) : detail.data;
+		const runData = (run?.resultData?.runData ?? {}) as Record<string, any[]>;
+		const nodeMs: Record<string, number> = {};
+		const itemCounts: Record<string, number> = {};
+		const firstItems: Execution['firstItems'] = {};
+		for (const [name, runs] of Object.entries(runData)) {
+			nodeMs[name] = Number(runs[0]?.executionTime ?? NaN);
+			const items = (runs[0]?.data?.main?.[0] ?? []) as Array<{ json: Record<string, unknown> }>;
+			itemCounts[name] = items.length;
+			firstItems[name] = items[0]?.json;
+		}
+		const error = run?.resultData?.error;
+		if (error) throw new Error(`${this.version}: execution ${id} failed: ${JSON.stringify(error).slice(0, 1000)}`);
+		return {
+			id,
+			status: String(detail.status),
+			totalMs: Date.parse(detail.stoppedAt) - Date.parse(detail.startedAt),
+			nodeMs,
+			itemCounts,
+			firstItems,
+		};
+	}
+
+	async dispose(): Promise<void> {
+		this.server = null;
+		await this.instance.dispose();
+	}
+}
