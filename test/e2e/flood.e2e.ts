@@ -18,7 +18,8 @@ import {
 	listExecutions,
 	N8nInstance,
 	type RunningN8n,
-	runtimeModule,
+	MAJORS,
+	SETUP_TIMEOUT,
 	waitFor,
 	waitForWebhook,
 } from './support';
@@ -30,9 +31,7 @@ import { triggerWorkflow } from './workflows';
  * executions n8n saved must be exactly the valid posts, and the server's RSS must stay flat.
  */
 
-const SETUP_TIMEOUT = 20 * 60_000;
 const FLOOD_TIMEOUT = 4 * 60_000;
-const MAJORS = [1, 2].map((major) => [runtimeModule.RUNTIMES[major].n8n, major] as const);
 const SEED = 0x6f100d;
 const POSTS = 1000;
 const WARM_UP_POSTS = 200;

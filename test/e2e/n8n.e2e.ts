@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { FactomosEmulator } from '../emulator';
 import { wireCall } from '../helpers/wire';
-import { CREDENTIAL, N8nInstance, getExecution, listExecutions, runtimeModule, waitFor, waitForWebhook } from './support';
+import { CREDENTIAL, N8nInstance, getExecution, listExecutions, MAJORS, SETUP_TIMEOUT, waitFor, waitForWebhook } from './support';
 import {
 	WorkflowFile,
 	accountWorkflow,
@@ -19,9 +19,7 @@ import {
  * fed by the emulator's webhooks through `n8n start`.
  */
 
-const SETUP_TIMEOUT = 20 * 60_000;
 const STEP_TIMEOUT = 3 * 60_000;
-const MAJORS = [1, 2].map((major) => [runtimeModule.RUNTIMES[major].n8n, major] as const);
 
 function callsOf(emu: FactomosEmulator, action: string) {
 	return emu.calls.filter((call) => call.action === action);

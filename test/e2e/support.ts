@@ -106,6 +106,12 @@ export function nodeOutputs(run: any): Record<string, IDataObject[]> {
 	return outputs;
 }
 
+/** Installing n8n the first time takes minutes: the budget of a suite's beforeAll. */
+export const SETUP_TIMEOUT = 20 * 60_000;
+
+/** [n8n version, major] of every n8n the e2e suites run against, for describe.each. */
+export const MAJORS = [1, 2].map((major) => [runtimeModule.RUNTIMES[major].n8n, major] as const);
+
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
