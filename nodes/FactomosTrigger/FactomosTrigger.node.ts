@@ -8,7 +8,9 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { factomosApiTest } from '../Factomos/methods/credentialTest';
 import { factomosApiRequest } from '../Factomos/transport';
 import { ALL_EVENTS, EVENT_OPTIONS, findEvent } from './events';
 import { FactomosWebhookError, parseCustomFields, parseNotification } from './parse';
@@ -140,11 +142,12 @@ export class FactomosTrigger implements INodeType {
 		description: 'Starts the workflow when Factomos notifies a change (invoice, estimate, contact, service…)',
 		defaults: { name: 'Factomos Trigger' },
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
 				name: 'factomosApi',
 				required: true,
+				testedBy: 'factomosApiTest',
 				// Only Fetch Full Object calls the API; receiving notifications needs no credential.
 				displayOptions: { show: { '/options.fetchFullObject': [true] } },
 			},
@@ -222,6 +225,9 @@ export class FactomosTrigger implements INodeType {
 	 * app is connected (§2 webhook_url, §7). These hooks report success so n8n can activate the
 	 * workflow; the user registers the URL as the notice explains.
 	 */
+	// The credential's Test button works from the trigger too, with the same single call.
+	methods = { credentialTest: { factomosApiTest } };
+
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
@@ -252,8 +258,8 @@ export class FactomosTrigger implements INodeType {
 		try {
 			({ notificationType, body } = parseNotification(await readBody(this)));
 		} catch (error) {
-			if (error instanceof FactomosWebhookError) return reject(this, 400, error.message);
-			throw error;
+			// The parser's messages are safe to send back; anything else (a broken read) is not.
+			return reject(this, 400, error instanceof FactomosWebhookError ? error.message : 'Body could not be read');
 		}
 
 		const events = selectedEvents(this.getNodeParameter('events', []));

@@ -13,6 +13,8 @@ export interface FactomosNotification {
 	body: IDataObject;
 }
 
+const EMPTY_BODY = 'Empty body: expected a Factomos JSON notification';
+
 const JSON_WHITESPACE = new Set([' ', '\t', '\n', '\r']);
 
 /**
@@ -70,7 +72,7 @@ function parseCandidate(json: string): unknown {
 
 function parseText(raw: string): unknown {
 	const text = raw.replace(/^\uFEFF/, '').trim();
-	if (text === '') throw new FactomosWebhookError('Empty body: expected a Factomos JSON notification');
+	if (text === '') throw new FactomosWebhookError(EMPTY_BODY);
 	const looksLikeJson = /^[{["]/.test(text);
 	if (looksLikeJson) {
 		try {
@@ -98,12 +100,17 @@ function isPlainObject(value: unknown): value is IDataObject {
  * Rebuilds the text of a body that n8n already parsed as a form (no rawBody available): the
  * JSON was split at each `&` and first `=`. Lossy for `+` and `%xx` inside strings.
  */
+/** Nested fields (`a[b]=c`) come back as objects, possibly without a prototype, which String() rejects. */
+function formText(value: unknown): string {
+	return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
 function formObjectToText(body: IDataObject): string {
 	const fields: string[] = [];
 	for (const [key, value] of Object.entries(body)) {
 		const values = Array.isArray(value) ? value : [value];
 		for (const item of values) {
-			fields.push(item === '' || item === undefined || item === null ? key : `${key}=${String(item)}`);
+			fields.push(item === '' || item === undefined || item === null ? key : `${key}=${formText(item)}`);
 		}
 	}
 	return fields.join('&');
@@ -119,20 +126,15 @@ function toText(input: Buffer | Uint8Array): string {
  */
 export function parseNotificationBody(input: unknown): IDataObject {
 	let value: unknown;
-	try {
-		if (input instanceof Uint8Array) value = parseText(toText(input));
-		else if (typeof input === 'string') value = parseText(input);
-		else if (isPlainObject(input)) {
-			if (Object.keys(input).length === 0) throw new FactomosWebhookError('Empty body: expected a Factomos JSON notification');
-			value = 'notification_type' in input ? input : parseText(formObjectToText(input));
-		} else if (input === undefined || input === null) {
-			throw new FactomosWebhookError('Empty body: expected a Factomos JSON notification');
-		} else {
-			throw new FactomosWebhookError('Body is not a JSON object');
-		}
-	} catch (error) {
-		if (error instanceof FactomosWebhookError) throw error;
-		throw new FactomosWebhookError('Body could not be read');
+	if (input instanceof Uint8Array) value = parseText(toText(input));
+	else if (typeof input === 'string') value = parseText(input);
+	else if (isPlainObject(input)) {
+		if (Object.keys(input).length === 0) throw new FactomosWebhookError(EMPTY_BODY);
+		value = 'notification_type' in input ? input : parseText(formObjectToText(input));
+	} else if (input === undefined || input === null) {
+		throw new FactomosWebhookError(EMPTY_BODY);
+	} else {
+		throw new FactomosWebhookError('Body is not a JSON object');
 	}
 	if (!isPlainObject(value)) throw new FactomosWebhookError('Body is not a JSON object');
 	return value;

@@ -168,3 +168,51 @@ export const linesFields: INodeProperties[] = [
 		displayOptions: { show: { linesInputMode: ['json'] } },
 	},
 ];
+
+/** The Resource dropdown; each resource's operations come from its own folder. */
+export const resourceProperty: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{ name: 'Account', value: 'account' },
+		{ name: 'Client', value: 'client' },
+		{ name: 'Email Template', value: 'emailTemplate' },
+		{ name: 'Estimate', value: 'estimate' },
+		{ name: 'Expense', value: 'expense' },
+		{ name: 'Invoice', value: 'invoice' },
+		{ name: 'Payment', value: 'payment' },
+		{ name: 'Service', value: 'service' },
+		{ name: 'Session (SSO)', value: 'session' },
+	],
+	default: 'invoice',
+};
+
+/** Options shared by every operation. */
+export const nodeOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Convert Numeric Strings',
+			name: 'convertNumericStrings',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to turn amounts and IDs, which Factomos returns as text (e.g. "9500"), into numbers',
+		},
+		{
+			displayName: 'Timeout',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1000 },
+			default: 30000,
+			description:
+				'How long to wait for Factomos to answer, in milliseconds, before the item fails. Calls are never retried automatically, so nothing is created twice.',
+		},
+	],
+};

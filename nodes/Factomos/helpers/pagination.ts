@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
+import { toNodeError } from '../transport';
 import { inputError } from './validation';
 
 /** Applies Return All / Limit to a list the API returns in one response. */
@@ -59,7 +60,7 @@ export async function fetchRowPages(
 			page = await fetchPage(pageIndex);
 		} catch (error) {
 			if (pageIndex > 0 && (error as NodeApiError).errorResponse?.code === beyondEndCode) break;
-			throw error;
+			throw toNodeError(context, error, itemIndex);
 		}
 		records.push(...page.records);
 		const first = rowNumber(page.first) ?? pageIndex;

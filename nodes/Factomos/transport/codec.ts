@@ -60,32 +60,57 @@ function isBase64(text: string): boolean {
 	return padding === -1 || (padding >= text.length - 2 && text.endsWith('='));
 }
 
+const NOT_A_CIPHERTEXT = 'The payload is neither base64 nor URL-encoded base64';
+
+/** The ciphertext bytes of URL-encoded base64 (factomos_encode), raw base64 or either with whitespace; undefined otherwise. */
+function ciphertextBytes(payload: string): Buffer | undefined {
+	let text = payload.trim();
+	if (text.includes('%')) {
+		const decoded = decodePercent(text);
+		if (decoded === undefined) return undefined;
+		text = decoded;
+	}
+	text = text.replace(/\s+/g, '');
+	return isBase64(text) ? Buffer.from(text, 'base64') : undefined;
+}
+
+function decodePercent(text: string): string | undefined {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		// A malformed escape: not factomos_encode output.
+		return undefined;
+	}
+}
+
 /** Normalises a ciphertext payload: URL-encoded base64 (factomos_encode), raw base64, whitespace. */
 export function toCiphertext(payload: string): Buffer {
 	// Plain-JS callers (index.js) may pass null or numbers, and String(null) is valid base64.
 	if (typeof payload !== 'string') {
 		throw new FactomosCodecError('The payload is not a string');
 	}
-	let text = payload.trim();
-	if (text.includes('%')) {
-		try {
-			text = decodeURIComponent(text);
-		} catch {
-			throw new FactomosCodecError('The payload is neither base64 nor URL-encoded base64');
-		}
-	}
-	text = text.replace(/\s+/g, '');
-	if (!isBase64(text)) {
-		throw new FactomosCodecError('The payload is neither base64 nor URL-encoded base64');
-	}
-	return Buffer.from(text, 'base64');
+	const bytes = ciphertextBytes(payload);
+	if (!bytes) throw new FactomosCodecError(NOT_A_CIPHERTEXT);
+	return bytes;
+}
+
+function decryptBytes(secret: string, bytes: Buffer): string {
+	const { key, iv } = keyAndIv(secret);
+	const decipher = createDecipheriv(ALGORITHM, key, iv);
+	return finish(decipher.update(bytes), decipher.final()).toString('utf8');
 }
 
 /** Decrypts URL-encoded or raw base64 ciphertext into the UTF-8 plaintext. */
 export function decrypt(secret: string, payload: string): string {
-	const { key, iv } = keyAndIv(secret);
-	const decipher = createDecipheriv(ALGORITHM, key, iv);
-	return finish(decipher.update(toCiphertext(payload)), decipher.final()).toString('utf8');
+	keyAndIv(secret);
+	return decryptBytes(secret, toCiphertext(payload));
+}
+
+/** Like decrypt, but undefined instead of an error when there is no secret or the payload is no ciphertext. */
+export function tryDecrypt(secret: string, payload: string): string | undefined {
+	if (typeof secret !== 'string' || secret === '' || typeof payload !== 'string') return undefined;
+	const bytes = ciphertextBytes(payload);
+	return bytes ? decryptBytes(secret, bytes) : undefined;
 }
 
 export type FormScalar = string | number | boolean | null | undefined;

@@ -8,10 +8,10 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { createHash } from 'node:crypto';
 
-import { decrypt, encodeForm, encrypt, FactomosCodecError, type FormParams } from './codec';
+import { encodeForm, encrypt, tryDecrypt, type FormParams } from './codec';
 import { describeApiError, isIdempotent, SESSION_CODES } from './errors';
 
 export type { FormParams } from './codec';
@@ -121,7 +121,7 @@ function mask(text: string, credentials: FactomosCredentials): string {
 
 /** A short, printable excerpt of what came back, with the credentials masked. */
 function excerpt(text: string, credentials: FactomosCredentials): string {
-	let shown = mask(text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim(), credentials);
+	let shown = mask(text.replace(/\p{Cc}+/gu, ' ').trim(), credentials);
 	if (shown.length > EXCERPT_LENGTH) shown = `${shown.slice(0, EXCERPT_LENGTH)}…`;
 	return shown === '' ? '(empty body)' : `"${shown}"`;
 }
@@ -135,9 +135,15 @@ function parseJsonObject(text: string): IDataObject | undefined {
 	}
 }
 
-/** Decrypted bytes that read as text (no control characters, valid UTF-8): the Secret was right. */
+/** Decrypted bytes that read as text (no control characters but whitespace, valid UTF-8): the Secret was right. */
 function isReadableText(text: string): boolean {
-	return text.trim() !== '' && !/[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/.test(text);
+	if (text.trim() === '') return false;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		// Tab to carriage return are whitespace; U+FFFD stands for invalid UTF-8.
+		if (code < 0x09 || (code > 0x0d && code < 0x20) || code === 0x7f || code === 0xfffd) return false;
+	}
+	return true;
 }
 
 /** What a ciphertext, raw or URL-encoded, is made of. */
@@ -166,12 +172,7 @@ export function decodeResponse(
 		if (json) return json;
 		throw failure('Factomos returned incomplete JSON', `The response is not valid JSON. ${cutOff} Received: ${shown()}`);
 	}
-	let plaintext: string | undefined;
-	try {
-		plaintext = decrypt(credentials.secret, text);
-	} catch (error) {
-		if (!(error instanceof FactomosCodecError)) throw error;
-	}
+	const plaintext = tryDecrypt(credentials.secret, text);
 	const json = plaintext === undefined ? undefined : parseJsonObject(plaintext.trim());
 	if (json) return json;
 	// Error pages and plain-text bodies are often base64-shaped too: only name the secret for a 2xx ciphertext.
@@ -210,7 +211,8 @@ function checkEnvelope(
 	const error = json.error as IDataObject | undefined;
 	const code = error && typeof error === 'object' ? Number(error.code) : 0;
 	if (!code) {
-		const { error: _dropped, ...rest } = json;
+		const rest = { ...json };
+		delete rest.error;
 		return rest;
 	}
 	const apiMessage = mask(String(error?.message ?? ''), credentials);
@@ -382,6 +384,20 @@ function toNodeApiError(context: FactomosFunctions, failure: FactomosFailure, it
 	return error;
 }
 
+/**
+ * The one boundary where failures become n8n errors: ours get the documented explanation,
+ * n8n's own errors pass through, anything else is wrapped with the item index.
+ */
+export function toNodeError(
+	context: FactomosFunctions,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof FactomosFailure) return toNodeApiError(context, error, itemIndex);
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+}
+
 async function withNodeErrors<T>(
 	context: FactomosFunctions,
 	itemIndex: number | undefined,
@@ -390,8 +406,7 @@ async function withNodeErrors<T>(
 	try {
 		return await run();
 	} catch (error) {
-		if (error instanceof FactomosFailure) throw toNodeApiError(context, error, itemIndex);
-		throw error;
+		throw toNodeError(context, error, itemIndex);
 	}
 }
 
