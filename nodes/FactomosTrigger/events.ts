@@ -13,8 +13,10 @@ export interface FactomosEvent {
 	value: string;
 	/** English name shown in n8n and output as event_label. */
 	name: string;
-	/** The documentation's French label (§8). */
+	/** The documentation's French label (§8): a reference for the README and tests, never shown in the UI. */
 	label: string;
+	/** What happened in Factomos, in English, shown as the option's description. */
+	when: string;
 	group: 'invoice' | 'estimate' | 'contact' | 'service' | 'profile';
 	/** Absent for deletions (the object is gone) and for profile templates (no Get action). */
 	fetch?: FetchTarget;
@@ -29,25 +31,26 @@ export const ALL_EVENTS = '*';
 
 /** The 31 notification types of the API documentation (§8), in its order. */
 export const FACTOMOS_EVENTS: readonly FactomosEvent[] = [
-	{ value: 'create_invoice', name: 'Invoice Created', label: "Création d'une facture", group: 'invoice', fetch: INVOICE },
-	{ value: 'delete_invoice', name: 'Invoice Deleted', label: "Suppression d'une facture", group: 'invoice' },
-	{ value: 'update_invoice', name: 'Invoice Updated', label: "Modification d'une facture", group: 'invoice', fetch: INVOICE },
+	{ value: 'create_invoice', name: 'Invoice Created', label: "Création d'une facture", when: 'An invoice is created', group: 'invoice', fetch: INVOICE },
+	{ value: 'delete_invoice', name: 'Invoice Deleted', label: "Suppression d'une facture", when: 'An invoice is deleted', group: 'invoice' },
+	{ value: 'update_invoice', name: 'Invoice Updated', label: "Modification d'une facture", when: 'An invoice is modified', group: 'invoice', fetch: INVOICE },
 	// Payment notifications carry the invoice id; the invoice still exists after a payment is deleted.
-	{ value: 'add_invoice_payment', name: 'Invoice Payment Added', label: "Ajout d'un règlement", group: 'invoice', fetch: INVOICE },
-	{ value: 'update_invoice_payment', name: 'Invoice Payment Updated', label: "Modification d'un règlement", group: 'invoice', fetch: INVOICE },
-	{ value: 'delete_invoice_payment', name: 'Invoice Payment Deleted', label: "Suppression d'un règlement", group: 'invoice', fetch: INVOICE },
+	{ value: 'add_invoice_payment', name: 'Invoice Payment Added', label: "Ajout d'un règlement", when: 'A payment is recorded on an invoice', group: 'invoice', fetch: INVOICE },
+	{ value: 'update_invoice_payment', name: 'Invoice Payment Updated', label: "Modification d'un règlement", when: "An invoice's payment is modified", group: 'invoice', fetch: INVOICE },
+	{ value: 'delete_invoice_payment', name: 'Invoice Payment Deleted', label: "Suppression d'un règlement", when: "An invoice's payment is deleted", group: 'invoice', fetch: INVOICE },
 	// A credit note is an invoice document: getInvoice returns it.
-	{ value: 'create_avoir', name: 'Credit Note Created', label: "Création d'un avoir", group: 'invoice', fetch: INVOICE },
-	{ value: 'send_invoice', name: 'Invoice Sent by Email', label: 'Envoi facture par mail', group: 'invoice', fetch: INVOICE },
-	{ value: 'create_estimate', name: 'Estimate Created', label: "Création d'un devis", group: 'estimate', fetch: ESTIMATE },
-	{ value: 'update_estimate', name: 'Estimate Updated', label: "Modification d'un devis", group: 'estimate', fetch: ESTIMATE },
-	{ value: 'delete_estimate', name: 'Estimate Deleted', label: "Suppression d'un devis", group: 'estimate' },
-	{ value: 'send_estimate', name: 'Estimate Sent by Email', label: "Envoi d'un devis par mail", group: 'estimate', fetch: ESTIMATE },
-	{ value: 'estimate_status_gained', name: 'Estimate Accepted', label: 'Devis accepté', group: 'estimate', fetch: ESTIMATE },
+	{ value: 'create_avoir', name: 'Credit Note Created', label: "Création d'un avoir", when: 'A credit note is created', group: 'invoice', fetch: INVOICE },
+	{ value: 'send_invoice', name: 'Invoice Sent by Email', label: 'Envoi facture par mail', when: 'An invoice is sent by email', group: 'invoice', fetch: INVOICE },
+	{ value: 'create_estimate', name: 'Estimate Created', label: "Création d'un devis", when: 'An estimate is created', group: 'estimate', fetch: ESTIMATE },
+	{ value: 'update_estimate', name: 'Estimate Updated', label: "Modification d'un devis", when: 'An estimate is modified', group: 'estimate', fetch: ESTIMATE },
+	{ value: 'delete_estimate', name: 'Estimate Deleted', label: "Suppression d'un devis", when: 'An estimate is deleted', group: 'estimate' },
+	{ value: 'send_estimate', name: 'Estimate Sent by Email', label: "Envoi d'un devis par mail", when: 'An estimate is sent by email', group: 'estimate', fetch: ESTIMATE },
+	{ value: 'estimate_status_gained', name: 'Estimate Accepted', label: 'Devis accepté', when: 'An estimate is marked as accepted', group: 'estimate', fetch: ESTIMATE },
 	{
 		value: 'estimate_status_gainedwithoutinvoice',
 		name: 'Estimate Accepted Without Invoice',
 		label: 'Devis accepté (sans créer de facture)',
+		when: 'An estimate is marked as accepted without creating an invoice',
 		group: 'estimate',
 		fetch: ESTIMATE,
 	},
@@ -55,25 +58,26 @@ export const FACTOMOS_EVENTS: readonly FactomosEvent[] = [
 		value: 'estimate_status_gainedwithacompte',
 		name: 'Estimate Accepted With Deposit',
 		label: 'Devis accepté (avec acompte)',
+		when: 'An estimate is marked as accepted with a deposit invoice',
 		group: 'estimate',
 		fetch: ESTIMATE,
 	},
-	{ value: 'estimate_status_lost', name: 'Estimate Declined', label: 'Devis refusé', group: 'estimate', fetch: ESTIMATE },
-	{ value: 'estimate_status_pending', name: 'Estimate Set to Pending', label: 'Devis en attente', group: 'estimate', fetch: ESTIMATE },
-	{ value: 'create_contact', name: 'Contact Created', label: "Ajout d'un contact", group: 'contact', fetch: CLIENT },
-	{ value: 'update_contact', name: 'Contact Updated', label: "Modification d'un contact", group: 'contact', fetch: CLIENT },
-	{ value: 'delete_contact', name: 'Contact Deleted', label: "Suppression d'un contact", group: 'contact' },
-	{ value: 'create_service', name: 'Service Created', label: "Ajout d'une prestation", group: 'service', fetch: SERVICE },
-	{ value: 'update_service', name: 'Service Updated', label: "Modification d'une prestation", group: 'service', fetch: SERVICE },
-	{ value: 'archive_service', name: 'Service Archived', label: "Archivage d'une prestation", group: 'service', fetch: SERVICE },
-	{ value: 'delete_service', name: 'Service Deleted', label: "Suppression d'une prestation", group: 'service' },
-	{ value: 'update_stock', name: 'Stock Updated', label: 'Modification du stock', group: 'service', fetch: SERVICE },
-	{ value: 'create_template_email', name: 'Email Template Created', label: 'Création template email', group: 'profile' },
-	{ value: 'update_template_email', name: 'Email Template Updated', label: 'Modification template email', group: 'profile' },
-	{ value: 'delete_template_email', name: 'Email Template Deleted', label: 'Suppression template email', group: 'profile' },
-	{ value: 'create_design', name: 'Design Template Created', label: 'Création template design', group: 'profile' },
-	{ value: 'update_design', name: 'Design Template Updated', label: 'Modification template design', group: 'profile' },
-	{ value: 'delete_design', name: 'Design Template Deleted', label: 'Suppression template design', group: 'profile' },
+	{ value: 'estimate_status_lost', name: 'Estimate Declined', label: 'Devis refusé', when: 'An estimate is marked as declined', group: 'estimate', fetch: ESTIMATE },
+	{ value: 'estimate_status_pending', name: 'Estimate Set to Pending', label: 'Devis en attente', when: 'An estimate is set back to pending', group: 'estimate', fetch: ESTIMATE },
+	{ value: 'create_contact', name: 'Contact Created', label: "Ajout d'un contact", when: 'A contact (client) is added', group: 'contact', fetch: CLIENT },
+	{ value: 'update_contact', name: 'Contact Updated', label: "Modification d'un contact", when: 'A contact (client) is modified', group: 'contact', fetch: CLIENT },
+	{ value: 'delete_contact', name: 'Contact Deleted', label: "Suppression d'un contact", when: 'A contact (client) is deleted', group: 'contact' },
+	{ value: 'create_service', name: 'Service Created', label: "Ajout d'une prestation", when: 'A service is added', group: 'service', fetch: SERVICE },
+	{ value: 'update_service', name: 'Service Updated', label: "Modification d'une prestation", when: 'A service is modified', group: 'service', fetch: SERVICE },
+	{ value: 'archive_service', name: 'Service Archived', label: "Archivage d'une prestation", when: 'A service is archived', group: 'service', fetch: SERVICE },
+	{ value: 'delete_service', name: 'Service Deleted', label: "Suppression d'une prestation", when: 'A service is deleted', group: 'service' },
+	{ value: 'update_stock', name: 'Stock Updated', label: 'Modification du stock', when: "A service's stock is modified", group: 'service', fetch: SERVICE },
+	{ value: 'create_template_email', name: 'Email Template Created', label: 'Création template email', when: 'An email template is created', group: 'profile' },
+	{ value: 'update_template_email', name: 'Email Template Updated', label: 'Modification template email', when: 'An email template is modified', group: 'profile' },
+	{ value: 'delete_template_email', name: 'Email Template Deleted', label: 'Suppression template email', when: 'An email template is deleted', group: 'profile' },
+	{ value: 'create_design', name: 'Design Template Created', label: 'Création template design', when: 'A design template is created', group: 'profile' },
+	{ value: 'update_design', name: 'Design Template Updated', label: 'Modification template design', when: 'A design template is modified', group: 'profile' },
+	{ value: 'delete_design', name: 'Design Template Deleted', label: 'Suppression template design', when: 'A design template is deleted', group: 'profile' },
 ];
 
 const BY_TYPE = new Map(FACTOMOS_EVENTS.map((event) => [event.value, event]));
@@ -94,6 +98,6 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = [
 		.map((event) => ({
 			name: event.name,
 			value: event.value,
-			description: `"${event.label}" (${event.value})`,
+			description: `${event.when} (${event.value})`,
 		})),
 ];

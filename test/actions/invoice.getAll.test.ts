@@ -155,14 +155,21 @@ describe('invoice => getAll', () => {
 
 describe('invoice => getAll pagination helper', () => {
 	const context = (parameters: IDataObject) =>
-		({ getNodeParameter: (name: string, _i: number, fallback: unknown) => parameters[name] ?? fallback }) as unknown as IExecuteFunctions;
+		({
+			getNodeParameter: (name: string, _i: number, fallback: unknown) => parameters[name] ?? fallback,
+			getNode: () => ({ id: 'factomos', name: 'Factomos', type: 'n8n-nodes-factomos.factomos', typeVersion: 1, position: [0, 0], parameters: {} }),
+		}) as unknown as IExecuteFunctions;
 	const beyondEnd = () => Object.assign(new Error('Factomos error -41'), { errorResponse: { code: -41 } });
 
 	it('should treat -41 on the first page as an error', async () => {
 		const fetchPage = jest.fn(async () => {
 			throw beyondEnd();
 		});
-		await expect(fetchRowPages(context({ returnAll: true }), 0, fetchPage, -41)).rejects.toThrow('Factomos error -41');
+		const error = await fetchRowPages(context({ returnAll: true }), 0, fetchPage, -41).catch((caught: unknown) => caught);
+		// Errors leave the node as n8n errors, with the item index and the message kept.
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect((error as NodeOperationError).message).toBe('Factomos error -41');
+		expect((error as NodeOperationError).context.itemIndex).toBe(0);
 		expect(fetchPage).toHaveBeenCalledTimes(1);
 	});
 

@@ -40,7 +40,7 @@ describe('trigger => events', () => {
 		expect(new Set(FACTOMOS_EVENTS.map((event) => event.name)).size).toBe(31);
 	});
 
-	it('should offer All Events first, then every event sorted by name with its French label as description', () => {
+	it('should offer All Events first, then every event sorted by name with an English description', () => {
 		expect(EVENT_OPTIONS).toHaveLength(32);
 		expect(EVENT_OPTIONS[0]).toMatchObject({ name: 'All Events', value: ALL_EVENTS });
 		const rest = EVENT_OPTIONS.slice(1);
@@ -48,7 +48,9 @@ describe('trigger => events', () => {
 		for (const event of FACTOMOS_EVENTS) {
 			const option = rest.find((candidate) => candidate.value === event.value);
 			expect(option?.name).toBe(event.name);
-			expect(option?.description).toContain(event.label);
+			expect(option?.description).toBe(`${event.when} (${event.value})`);
+			// English UI: the doc's French label stays out of the editor.
+			expect(option?.description).not.toContain(event.label);
 		}
 	});
 

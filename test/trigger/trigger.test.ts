@@ -1,5 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
+import { Factomos } from '../../nodes/Factomos/Factomos.node';
 import { FACTOMOS_EVENTS } from '../../nodes/FactomosTrigger/events';
 import { DOC_EXAMPLE, DOC_EXAMPLE_OBJECT, notification, notificationObject } from './fixtures';
 import { TriggerHarness, triggerNode } from './harness';
@@ -48,8 +49,17 @@ describe('trigger => description', () => {
 
 	it('should ask for the credential only when Fetch Full Object is on', () => {
 		expect(triggerNode.description.credentials).toEqual([
-			{ name: 'factomosApi', required: true, displayOptions: { show: { '/options.fetchFullObject': [true] } } },
+			{
+				name: 'factomosApi',
+				required: true,
+				testedBy: 'factomosApiTest',
+				displayOptions: { show: { '/options.fetchFullObject': [true] } },
+			},
 		]);
+	});
+
+	it('should test the credential from the trigger with the action node\'s credential test', () => {
+		expect(triggerNode.methods?.credentialTest?.factomosApiTest).toBe(new Factomos().methods.credentialTest.factomosApiTest);
 	});
 });
 

@@ -87,7 +87,7 @@ const properties: INodeProperties[] = [
 				name: 'vat_number',
 				type: 'string',
 				default: '',
-				description: 'Intra-community VAT number (numéro de TVA intracommunautaire)',
+				description: 'Intra-community VAT number',
 			},
 			webhookUrlField,
 			{ displayName: 'Website', name: 'company_website', type: 'string', default: '' },

@@ -42,7 +42,7 @@ export const contactFields: INodeProperties[] = [
 	{ displayName: 'Phone Number', name: 'client_phonenumber', type: 'string', default: '' },
 	{ displayName: 'Reference', name: 'client_reference', type: 'string', default: '' },
 	{ displayName: 'SIRET Number', name: 'number_siret', type: 'string', default: '' },
-	{ displayName: 'VAT Number', name: 'number_tva', type: 'string', default: '', description: 'Intra-community VAT number (numéro de TVA)' },
+	{ displayName: 'VAT Number', name: 'number_tva', type: 'string', default: '', description: 'Intra-community VAT number' },
 	{ displayName: 'Website', name: 'client_website', type: 'string', default: '' },
 	{ displayName: 'Zip Code', name: 'client_zipcode', type: 'string', default: '' },
 ];

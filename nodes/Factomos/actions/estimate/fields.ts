@@ -6,7 +6,7 @@ export const attentionField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. Jane Doe',
-	description: 'Person the estimate is addressed to (the "à l\'attention de" line)',
+	description: 'Person the estimate is addressed to (its attention line)',
 };
 
 export const commentField: INodeProperties = {

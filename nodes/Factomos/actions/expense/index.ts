@@ -14,7 +14,7 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['expense'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Record an expense (dépense)', action: 'Create an expense' },
+			{ name: 'Create', value: 'create', description: 'Record an expense', action: 'Create an expense' },
 			{ name: 'Get', value: 'get', description: 'Get an expense', action: 'Get an expense' },
 			{ name: 'Update', value: 'update', description: 'Update an expense', action: 'Update an expense' },
 		],

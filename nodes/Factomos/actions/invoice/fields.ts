@@ -10,7 +10,7 @@ export const invoiceFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. Jane Doe',
-		description: 'Person the invoice is addressed to (the "à l\'attention de" line)',
+		description: 'Person the invoice is addressed to (its attention line)',
 	},
 	{
 		displayName: 'Comment',

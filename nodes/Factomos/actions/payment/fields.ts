@@ -35,14 +35,14 @@ export const optionalPaymentFields: INodeProperties[] = [
 		name: 'numero_cheque',
 		type: 'string',
 		default: '',
-		description: 'Number of the check (numéro de chèque)',
+		description: 'Number of the check',
 	},
 	{
 		displayName: 'Deposit Number',
 		name: 'numero_remise',
 		type: 'string',
 		default: '',
-		description: 'Number of the bank deposit slip (numéro de remise)',
+		description: 'Number of the bank deposit slip',
 	},
 	{
 		displayName: 'Payment Date',

@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Record a payment (règlement) on an invoice',
+				description: 'Record a payment on an invoice',
 				action: 'Create a payment',
 			},
 			{

@@ -13,7 +13,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'Name of the service (prestation) or product',
+		description: 'Name of the service or product',
 	},
 	{
 		displayName: 'Price',
