@@ -1,5 +1,9 @@
+const fs = require('fs');
 const path = require('path');
 const { task, src, dest } = require('gulp');
+
+// A clean dist/: a file removed from the sources must not linger in the next package.
+task('clean', async () => fs.rmSync(path.resolve('dist'), { recursive: true, force: true }));
 
 // tsc does not copy assets: icons and codex files must sit next to the built nodes.
 task('build:icons', copyIcons);

@@ -1,0 +1,1 @@
+export function missingReleaseFields(pkg: object): string[];
