@@ -43,10 +43,10 @@ export const clientLocator = (name = 'client_id', required = true): INodePropert
 	locator(name, 'Client', 'searchClients', 'The Factomos client (contact)', required);
 
 export const supplierLocator = (name = 'supplier_id', required = true): INodeProperties =>
-	locator(name, 'Supplier', 'searchSuppliers', 'A Factomos contact of category supplier (fournisseur)', required);
+	locator(name, 'Supplier', 'searchSuppliers', 'A Factomos contact of category Supplier', required);
 
 export const serviceLocator = (name = 'service_id'): INodeProperties =>
-	locator(name, 'Service', 'searchServices', 'The Factomos service (prestation) or product');
+	locator(name, 'Service', 'searchServices', 'The Factomos service or product');
 
 export const emailTemplateLocator = (required = false): INodeProperties =>
 	locator('email_template_id', 'Email Template', 'searchEmailTemplates', 'The email template to use', required);

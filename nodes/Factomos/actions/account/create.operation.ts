@@ -68,7 +68,7 @@ const properties: INodeProperties[] = [
 				name: 'tva_enable',
 				type: 'boolean',
 				default: true,
-				description: 'Whether the account charges VAT (TVA). Factomos disables it when it is not set.',
+				description: 'Whether the account charges VAT. Factomos disables it when it is not set.',
 			},
 			{ displayName: 'Fax Number', name: 'fax_number', type: 'string', default: '' },
 			companyTypeField,

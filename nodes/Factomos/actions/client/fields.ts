@@ -9,7 +9,7 @@ export const categoryField: INodeProperties = {
 	options: [
 		{ name: 'Client', value: 'client' },
 		{ name: 'Prospect', value: 'prospect' },
-		{ name: 'Supplier (Fournisseur)', value: 'fournisseur' },
+		{ name: 'Supplier', value: 'fournisseur' },
 	],
 	default: 'client',
 	description: 'Kind of contact. Suppliers are the ones expenses can be attached to.',
