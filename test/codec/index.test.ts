@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { loadGoldenVectors } from './support';
+import { fs, path, REPO_ROOT } from '../host';
 
 interface PackageMain {
 	encrypt(secret: string, plaintext: string): string;
@@ -9,11 +7,11 @@ interface PackageMain {
 	encodeForm(params: Record<string, unknown>): string;
 }
 
-const DIST_CODEC = join(__dirname, '..', '..', 'dist', 'nodes', 'Factomos', 'transport', 'codec.js');
+const DIST_CODEC = path.join(REPO_ROOT, 'dist', 'nodes', 'Factomos', 'transport', 'codec.js');
 
 /** index.js loads the compiled codec, so a missing dist/ must say how to fix it. */
 function loadPackageMain(): PackageMain {
-	if (!existsSync(DIST_CODEC)) {
+	if (!fs.existsSync(DIST_CODEC)) {
 		throw new Error(
 			`The package main (index.js) needs the compiled codec, but ${DIST_CODEC} is missing. Run \`npm run build\` first (\`npm test\` does it).`,
 		);

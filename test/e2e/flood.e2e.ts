@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 
 import { postRaw } from '../helpers/http';
 import {
@@ -24,6 +23,7 @@ import {
 	waitForWebhook,
 } from './support';
 import { triggerWorkflow } from './workflows';
+import { fs, print } from '../host';
 
 /**
  * Issue #6 "Trigger flood" in real n8n: an active Factomos Trigger workflow receives 1,000 shuffled
@@ -46,7 +46,7 @@ const RSS_GROWTH_LIMIT_MB: Record<number, number | null> = { 1: 150, 2: null };
 
 /** Resident memory of a process, from /proc/<pid>/status. */
 function rssMb(pid: number): number {
-	const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB$/m);
+	const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB$/m);
 	if (!line) throw new Error(`no VmRSS for process ${pid}`);
 	return Number(line[1]) / 1024;
 }
@@ -117,7 +117,7 @@ describe.each(MAJORS)('n8n %s => trigger flood', (_version, major) => {
 		expect(problems).toEqual([]);
 		expect(keys.sort()).toEqual(expected);
 
-		console.log(
+		print(
 			`${n8n.label} trigger flood: ${POSTS} posts (${expectedDeliveries(posts).length} valid) at ${CONCURRENCY} in flight answered in ${sentMs} ms ` +
 				`(${Math.round((POSTS * 1000) / sentMs)} posts/s), all executions saved after ${doneMs} ms; ` +
 				`n8n RSS ${rssBefore.toFixed(1)} MB after warm-up, ${rssAfter.toFixed(1)} MB after the flood (+${(rssAfter - rssBefore).toFixed(1)} MB)`,

@@ -1,10 +1,7 @@
-import { execFile, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
+
+import { childProcess, execFile, fs, net, os, path, setTimeout } from '../host';
 
 /** Typed view of scripts/n8n-runtime.js, the shared installer/launcher of real n8n. */
 
@@ -25,7 +22,7 @@ export interface RestResponse {
 export interface RunningN8n {
 	url: string;
 	/** The `n8n start` server process itself (bin/n8n is a node script, spawned directly). */
-	process: ChildProcess;
+	process: childProcess.ChildProcess;
 	request(method: string, route: string, body?: unknown): Promise<RestResponse>;
 	setupOwner(): Promise<unknown>;
 	stop(): Promise<void>;
@@ -57,7 +54,7 @@ const COMMAND_TIMEOUT_MS = 150_000;
 
 export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
-		const server = createServer();
+		const server = net.createServer();
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
@@ -181,7 +178,7 @@ export async function getExecution(server: RunningN8n, id: string): Promise<{ st
 
 /** One real n8n of a given major with its own user folder and the packed package installed. */
 export class N8nInstance {
-	readonly userFolder = mkdtempSync(join(tmpdir(), 'factomos-e2e-'));
+	readonly userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'factomos-e2e-'));
 	private brokerPort = 0;
 	private server: RunningN8n | null = null;
 
@@ -201,7 +198,7 @@ export class N8nInstance {
 		try {
 			runtimeModule.installPackage(instance.userFolder);
 		} catch (error) {
-			rmSync(instance.userFolder, { recursive: true, force: true });
+			fs.rmSync(instance.userFolder, { recursive: true, force: true });
 			throw new Error(`${instance.label}: installing the packed package failed: ${(error as Error).message}`);
 		}
 		return instance;
@@ -237,12 +234,12 @@ export class N8nInstance {
 
 	/** Writes `content` as JSON to a file in the user folder and imports it. */
 	async importFile(kind: 'credentials' | 'workflow', content: unknown): Promise<string> {
-		const file = join(this.userFolder, `${kind}-${randomUUID()}.json`);
-		writeFileSync(file, JSON.stringify(content));
+		const file = path.join(this.userFolder, `${kind}-${randomUUID()}.json`);
+		fs.writeFileSync(file, JSON.stringify(content));
 		try {
 			return await this.command([`import:${kind}`, `--input=${file}`]);
 		} finally {
-			rmSync(file, { force: true });
+			fs.rmSync(file, { force: true });
 		}
 	}
 
@@ -275,6 +272,6 @@ export class N8nInstance {
 	async dispose(): Promise<void> {
 		if (this.server) await this.server.stop();
 		this.server = null;
-		rmSync(this.userFolder, { recursive: true, force: true });
+		fs.rmSync(this.userFolder, { recursive: true, force: true });
 	}
 }

@@ -1,13 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { createCipheriv, createHash } from 'node:crypto';
-import { IncomingHttpHeaders, Server, createServer } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { FormParams, decrypt, encrypt } from '../../nodes/Factomos/transport/codec';
 import { decodeBody, wireCall } from '../helpers/wire';
 import { decryptBytes, encodeResponse, encryptToBase64, isPrintableAscii } from './crypto';
 import { FAULT_RESPONSE_CODE, FactomosEmulator, FaultType, NOTIFICATION_TYPES, UNDOCUMENTED_CODE } from './index';
 import { parseStr, parseStrDetailed, phpJsonEncode, phpUrldecode, phpUrlencode } from './php';
+import { childProcess, http, net, path, process, REPO_ROOT, setTimeout, spawn } from '../host';
 
 const OK = { code: 0, message: 'OK' };
 /** One service line on the seeded "Développement Web" service (2001). */
@@ -54,13 +51,13 @@ function post(path: string, body: string, headers: Record<string, string> = {}, 
 }
 
 interface Received {
-	headers: IncomingHttpHeaders;
+	headers: http.IncomingHttpHeaders;
 	body: string;
 }
 
 async function startReceiver(delayMs = 0): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
 	const received: Received[] = [];
-	const server: Server = createServer((req, res) => {
+	const server: http.Server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
@@ -69,7 +66,7 @@ async function startReceiver(delayMs = 0): Promise<{ url: string; received: Rece
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
+	const { port } = server.address() as net.AddressInfo;
 	return {
 		url: `http://127.0.0.1:${port}/hook`,
 		received,
@@ -1299,16 +1296,16 @@ describe('emulator => seed and reset', () => {
 });
 
 describe('emulator => cli', () => {
-	let child: ChildProcess | null = null;
+	let child: childProcess.ChildProcess | null = null;
 
 	afterEach(() => {
 		if (child && child.exitCode === null) child.kill('SIGKILL');
 	});
 
 	it('should start seeded, answer requests and stop cleanly on SIGTERM', async () => {
-		const tsNode = join(__dirname, '../../node_modules/ts-node/dist/bin.js');
-		const proc = spawn(process.execPath, [tsNode, '--transpile-only', join(__dirname, 'cli.ts'), '--seed', '--port', '0', '--mode', 'plain', '--token', 'cli-token'], {
-			cwd: join(__dirname, '../..'),
+		const tsNode = path.join(REPO_ROOT, 'node_modules', 'ts-node', 'dist', 'bin.js');
+		const proc = spawn(process.execPath, [tsNode, '--transpile-only', path.join(REPO_ROOT, 'test', 'emulator', 'cli.ts'), '--seed', '--port', '0', '--mode', 'plain', '--token', 'cli-token'], {
+			cwd: REPO_ROOT,
 		});
 		child = proc;
 		let output = '';

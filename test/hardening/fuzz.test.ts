@@ -1,6 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import { createContext, Script } from 'node:vm';
-
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
@@ -15,6 +12,7 @@ import { encodeResponse, type ResponseMode } from '../emulator';
 import { useActionEmulator } from '../helpers/actions';
 import { executeContext, runNode } from '../helpers/n8n';
 import { createRandom, hostileBody, hostileText, TEN_KB, type Random } from './generators';
+import { http, process, vm } from '../host';
 
 /** Replay a failure with FUZZ_SEED=<seed> npx jest test/hardening/fuzz.test.ts */
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed2026);
@@ -245,8 +243,8 @@ const HANG_MS = 20_000;
  * Runs a synchronous fuzz loop under a watchdog, so a decoder that hangs fails the test naming
  * the case, instead of blocking Jest forever (its own timeout cannot stop synchronous code).
  */
-const watchdog = createContext({ run: null as null | (() => void) });
-const runInWatchdog = new Script('run()');
+const watchdog = vm.createContext({ run: null as null | (() => void) });
+const runInWatchdog = new vm.Script('run()');
 function fuzzLoop(cases: number, body: (run: number) => void): void {
 	let current = 0;
 	watchdog.run = () => {
@@ -397,12 +395,12 @@ describe(`fuzz => codec and response decoder (seed ${SEED})`, () => {
 	});
 
 	describe('over real HTTP', () => {
-		let server: Server;
+		let server: http.Server;
 		let bodies: Buffer[] = [];
 		let baseUrl = '';
 
 		beforeAll(async () => {
-			server = createServer((req, res) => {
+			server = http.createServer((req, res) => {
 				req.resume();
 				req.on('end', () => {
 					const body = bodies.shift() ?? Buffer.alloc(0);

@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { http } from '../host';
 
 /** A POST with node:http, so the request carries exactly the headers given (fetch adds a Content-Type). */
 
@@ -15,7 +15,7 @@ export function postRaw(url: string, body: string | Buffer, contentType: string 
 	const headers: Record<string, string | number> = { 'Content-Length': payload.length };
 	if (contentType !== null) headers['Content-Type'] = contentType;
 	return new Promise((resolve, reject) => {
-		const req = request(url, { method: 'POST', headers }, (res) => {
+		const req = http.request(url, { method: 'POST', headers }, (res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (chunk: Buffer) => chunks.push(chunk));
 			res.on('end', () => {

@@ -1,7 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
-
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import {
 	callFactomosApi,
@@ -22,6 +19,7 @@ import {
 	useTransportEmulator,
 	VALID_PARAMS,
 } from './support';
+import { http } from '../host';
 
 const MODES: ResponseMode[] = ['urlencoded', 'base64', 'plain'];
 const NOT_RETRIED = /not retried/i;
@@ -114,7 +112,7 @@ describe('transport => bad response bodies', () => {
 });
 
 describe('transport => long or leaking bodies', () => {
-	let server: Server;
+	let server: http.Server;
 	let baseUrl = '';
 	let body = '';
 	let status = 200;
@@ -122,7 +120,7 @@ describe('transport => long or leaking bodies', () => {
 
 	beforeAll(async () => {
 		// A misconfigured proxy that echoes what it got: the excerpt must not leak it.
-		server = createServer((_req, res) => {
+		server = http.createServer((_req, res) => {
 			res.writeHead(status, { 'Content-Type': 'text/html' });
 			res.end(body);
 		});

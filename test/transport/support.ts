@@ -1,5 +1,3 @@
-import { createServer } from 'node:net';
-
 import { CredentialTestContext } from 'n8n-core';
 
 import {
@@ -10,6 +8,7 @@ import {
 } from '../../nodes/Factomos/transport';
 import type { FactomosAction } from '../../nodes/Factomos/transport/errors';
 import { FactomosEmulator } from '../emulator';
+import { net } from '../host';
 
 /** The transport's HTTP sender type, taken from callFactomosApi so the tests follow its API. */
 export type HttpSend = Parameters<typeof callFactomosApi>[0];
@@ -86,7 +85,7 @@ export function quoted(description: string): string {
 
 /** A port on 127.0.0.1 that nothing listens on. */
 export async function closedPort(): Promise<number> {
-	const server = createServer();
+	const server = net.createServer();
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const address = server.address();
 	const port = typeof address === 'object' && address ? address.port : 0;

@@ -1,8 +1,7 @@
-import { isDeepStrictEqual } from 'node:util';
-
 import { Rng } from '../codec/support';
 import type { PostResult } from '../helpers/http';
 import { notification, notificationObject } from './fixtures';
+import { util } from '../host';
 
 /**
  * The trigger flood of issue #6, shared by the harness test and the real-n8n e2e: a deterministic,
@@ -208,7 +207,7 @@ export function wrongAnswers(posts: FloodPost[], results: PostResult[]): string[
 		const { status, json, text } = results[index];
 		const ok =
 			status === post.status &&
-			(post.answer === undefined || isDeepStrictEqual(json, post.answer)) &&
+			(post.answer === undefined || util.isDeepStrictEqual(json, post.answer)) &&
 			(post.error === undefined || (typeof json?.error === 'string' && post.error.test(json.error)));
 		if (!ok) wrong.push(`#${index} ${post.kind}: expected ${post.status} ${JSON.stringify(post.answer ?? post.error ?? '')}, got ${status} ${text.slice(0, 200)}`);
 	});
