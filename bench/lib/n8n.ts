@@ -1,6 +1,7 @@
 import { CREDENTIAL, N8nInstance, type RunningN8n, parseFlatted, runtimeModule } from '../../test/e2e/support';
 import { waitFor } from './stats';
 import type { BenchWorkflow } from './workflows';
+import { process } from '../../test/host';
 
 /** One real n8n for figures 2, 3 and 5: the packed package, a credential, active workflows. */
 
