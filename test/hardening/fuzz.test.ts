@@ -250,16 +250,13 @@ function fuzzLoop(cases: number, body: (run: number) => void): void {
 	watchdog.run = () => {
 		for (current = 0; current < cases; current++) body(current);
 	};
-	try {
-		runInWatchdog.runInContext(watchdog, { timeout: HANG_MS });
-	} catch (error) {
-		if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-			throw new Error(`Case ${current} (seed ${SEED}) was still running after ${HANG_MS} ms`);
-		}
-		throw error;
-	} finally {
-		watchdog.run = null;
+	const result = outcome(() => runInWatchdog.runInContext(watchdog, { timeout: HANG_MS }));
+	watchdog.run = null;
+	if (!('error' in result)) return;
+	if ((result.error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+		throw new Error(`Case ${current} (seed ${SEED}) was still running after ${HANG_MS} ms`);
 	}
+	throw result.error;
 }
 
 type Outcome = { value: unknown } | { error: unknown };
