@@ -5,7 +5,7 @@
  */
 import { startEmulator } from './lib/emulator';
 import { BenchN8n } from './lib/n8n';
-import { factomosTrigger, genericWebhook } from './lib/workflows';
+import { type BenchWorkflow, factomosTrigger, genericWebhook } from './lib/workflows';
 import { TRIGGER_EVENTS } from './figures/trigger';
 import { fs, http, print, process, setTimeout } from '../test/host';
 
@@ -22,8 +22,8 @@ const rss = (pid: number) => Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8
 	const n8n = await BenchN8n.create(Number(process.env.MAJOR ?? 2), {});
 	const t = factomosTrigger(TRIGGER_EVENTS); const w = genericWebhook();
 	await n8n.setUp({ token: emu.token, secret: emu.secret, baseUrl: emu.baseUrl }, [t, w]);
-	const pid = (n8n as any).server.process.pid;
-	const flood = async (wf: any, n: number) => {
+	const pid = n8n.pid!;
+	const flood = async (wf: BenchWorkflow, n: number) => {
 		const bodies = Array.from({ length: n }, (_, i) => JSON.stringify({ company_id: '550', notification_type: TRIGGER_EVENTS[i % 3], result: { id: String(i), error: { code: 0, message: 'OK' } } }));
 		let next = 0; const s = Date.now();
 		await Promise.all(Array.from({ length: 10 }, async () => { while (next < bodies.length) await post(`${n8n.url}/webhook/${wf.path}`, bodies[next++]); }));

@@ -70,7 +70,7 @@ let workflowId: string;
 async function create(route: string, body: unknown): Promise<string> {
 	const response = await n8n!.request('POST', route, body);
 	if (response.status !== 200) throw new Error(`POST ${route} answered ${response.status}: ${response.text.slice(0, 500)}`);
-	return String(response.json!.data!.id);
+	return String((response.json!.data as { id: string }).id);
 }
 
 async function waitForValue(input: Locator, expected: string): Promise<void> {

@@ -18,6 +18,7 @@ import {
 	N8nInstance,
 	type RunningN8n,
 	MAJORS,
+	nodeOutputs,
 	SETUP_TIMEOUT,
 	waitFor,
 	waitForWebhook,
@@ -107,12 +108,12 @@ describe.each(MAJORS)('n8n %s => trigger flood', (_version, major) => {
 		const problems: string[] = [];
 		const keys = await mapConcurrent(executions, CONCURRENCY, async ({ id }) => {
 			const { status, mode, run } = await getExecution(server, id);
-			const runData = run.resultData.runData;
-			const items = runData['Factomos Trigger'][0].data.main[0];
-			if (status !== 'success' || mode !== 'webhook' || items.length !== 1 || runData['No Operation'][0].data.main[0].length !== 1) {
+			const outputs = nodeOutputs(run);
+			const items = outputs['Factomos Trigger'];
+			if (status !== 'success' || mode !== 'webhook' || items.length !== 1 || outputs['No Operation'].length !== 1) {
 				problems.push(`execution ${id}: ${status} ${mode}, ${items.length} trigger items`);
 			}
-			return deliveryKey(items[0]?.json ?? {});
+			return deliveryKey(items[0] ?? {});
 		});
 		expect(problems).toEqual([]);
 		expect(keys.sort()).toEqual(expected);

@@ -6,7 +6,8 @@ export interface PostResult {
 	status: number;
 	contentType: string | undefined;
 	text: string;
-	json: any;
+	/** The parsed body, undefined when it is not JSON. */
+	json: unknown;
 }
 
 /** contentType null sends no Content-Type header (Factomos' raw POST). */
@@ -20,7 +21,7 @@ export function postRaw(url: string, body: string | Buffer, contentType: string 
 			res.on('data', (chunk: Buffer) => chunks.push(chunk));
 			res.on('end', () => {
 				const text = Buffer.concat(chunks).toString('utf8');
-				let json: any;
+				let json: unknown;
 				try {
 					json = JSON.parse(text);
 				} catch {

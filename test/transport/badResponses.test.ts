@@ -101,7 +101,7 @@ describe('transport => bad response bodies', () => {
 
 	it('should turn a bad body into a NodeApiError in an n8n ExecuteContext', async () => {
 		emu.setFault({ type: 'http502', times: 1 });
-		const error = await failureOf(() => factomosApiRequest.call(executeContext(creds), 'getClient', { client_id: SEED.world }, { itemIndex: 2 }));
+		const error = await failureOf<NodeApiError>(() => factomosApiRequest.call(executeContext(creds), 'getClient', { client_id: SEED.world }, { itemIndex: 2 }));
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe('Factomos returned an unexpected response (HTTP 502)');
 		expect(error.description).toMatch(/server may be failing/);
@@ -242,7 +242,7 @@ describe('transport => network failures', () => {
 	it('should report network failures as NodeApiError in an n8n ExecuteContext, without retrying', async () => {
 		const ctx = executeContext(creds);
 		emu.setFault({ type: 'reset', times: 1 });
-		const reset = await failureOf(() => factomosApiRequest.call(ctx, 'createClient', VALID_PARAMS.createClient, { itemIndex: 1 }));
+		const reset = await failureOf<NodeApiError>(() => factomosApiRequest.call(ctx, 'createClient', VALID_PARAMS.createClient, { itemIndex: 1 }));
 		expect(reset).toBeInstanceOf(NodeApiError);
 		expect(reset.message).toBe('The connection to Factomos was reset (createClient)');
 		expect(reset.description).toMatch(NOT_RETRIED);
@@ -250,7 +250,7 @@ describe('transport => network failures', () => {
 		expectNoCredentials(reset, creds);
 
 		emu.setFault({ type: 'timeout', times: 1 });
-		const timeout = await failureOf(() => factomosApiRequest.call(ctx, 'sendInvoice', VALID_PARAMS.sendInvoice, { timeout: 150 }));
+		const timeout = await failureOf<NodeApiError>(() => factomosApiRequest.call(ctx, 'sendInvoice', VALID_PARAMS.sendInvoice, { timeout: 150 }));
 		expect(timeout).toBeInstanceOf(NodeApiError);
 		expect(timeout.message).toBe('Factomos did not answer within 150 ms (sendInvoice)');
 		expect(timeout.description).toMatch(NOT_RETRIED);
@@ -259,7 +259,7 @@ describe('transport => network failures', () => {
 		expect(emu.store.mails.size).toBe(1);
 
 		const closed = executeContext({ ...creds, baseUrl: `http://127.0.0.1:${await closedPort()}` });
-		const refused = await failureOf(() => factomosApiRequest.call(closed, 'listClient', {}));
+		const refused = await failureOf<NodeApiError>(() => factomosApiRequest.call(closed, 'listClient', {}));
 		expect(refused).toBeInstanceOf(NodeApiError);
 		expect(refused.message).toBe('Could not connect to Factomos (listClient)');
 		expectNoCredentials(refused, creds);

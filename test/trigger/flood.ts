@@ -205,10 +205,11 @@ export function wrongAnswers(posts: FloodPost[], results: PostResult[]): string[
 	const wrong: string[] = [];
 	posts.forEach((post, index) => {
 		const { status, json, text } = results[index];
+		const error = (json as { error?: unknown } | undefined)?.error;
 		const ok =
 			status === post.status &&
 			(post.answer === undefined || util.isDeepStrictEqual(json, post.answer)) &&
-			(post.error === undefined || (typeof json?.error === 'string' && post.error.test(json.error)));
+			(post.error === undefined || (typeof error === 'string' && post.error.test(error)));
 		if (!ok) wrong.push(`#${index} ${post.kind}: expected ${post.status} ${JSON.stringify(post.answer ?? post.error ?? '')}, got ${status} ${text.slice(0, 200)}`);
 	});
 	return wrong;
