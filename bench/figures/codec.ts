@@ -54,7 +54,7 @@ function throughput(roundTrip: (text: string) => string, text: string, iteration
 }
 
 export async function codecFigure(rounds: number): Promise<FigureResult> {
-	const codec = require(path.join(DIST, 'nodes', 'Factomos', 'transport', 'codec.js')) as Codec;
+	const codec = (await import(path.join(DIST, 'nodes', 'Factomos', 'transport', 'codec.js'))) as Codec;
 	const variants = {
 		ours: (text: string) => codec.decrypt(SECRET, codec.encrypt(SECRET, text)),
 		raw: (text: string) => rawDecrypt(rawEncrypt(text)),
