@@ -118,7 +118,8 @@ const REJECTED: Array<[kind: string, perMille: number, make: Make]> = [
 		'missing notification_type',
 		30,
 		(rng, id) => {
-			const { notification_type: _type, ...body } = notificationObject(rng.pick(FLOOD_EVENTS), { id });
+			const body = notificationObject(rng.pick(FLOOD_EVENTS), { id });
+			delete body.notification_type;
 			return { body: JSON.stringify(body), contentType: rng.pick([null, 'application/json']), query: SECRET_QUERY, ...ERROR('Missing notification_type') };
 		},
 	],
@@ -128,7 +129,8 @@ const REJECTED: Array<[kind: string, perMille: number, make: Make]> = [
 		(rng, id) => {
 			const size = 200_000 + rng.int(100_000);
 			if (rng.chance(0.5)) return { body: 'x'.repeat(size), contentType: null, query: SECRET_QUERY, ...ERROR('Body is not JSON') };
-			const { notification_type: _type, ...body } = notificationObject(rng.pick(FLOOD_EVENTS), { id, custom: 'y'.repeat(size) });
+			const body = notificationObject(rng.pick(FLOOD_EVENTS), { id, custom: 'y'.repeat(size) });
+			delete body.notification_type;
 			return { body: JSON.stringify(body), contentType: 'application/json', query: SECRET_QUERY, ...ERROR('Missing notification_type') };
 		},
 	],
