@@ -12,7 +12,7 @@ import { path } from '../../test/host';
 
 type Codec = typeof import('../../nodes/Factomos/transport/codec');
 
-const SECRET = 'bench-secret-16b';
+const SECRET = 'dummy-secret-16b';
 const SIZES = [
 	{ label: '1 KB', bytes: 1024 },
 	{ label: '1 MB', bytes: 1024 * 1024 },

@@ -1,5 +1,6 @@
 import { createCipheriv, createHash } from 'node:crypto';
 import { FormParams, decrypt, encrypt } from '../../nodes/Factomos/transport/codec';
+import { loadGoldenVectors } from '../codec/support';
 import { decodeBody, type FactomosAnswer, wireCall } from '../helpers/wire';
 import { decryptBytes, encodeResponse, encryptToBase64, isPrintableAscii } from './crypto';
 import { FAULT_RESPONSE_CODE, FactomosEmulator, FaultType, NOTIFICATION_TYPES, UNDOCUMENTED_CODE } from './index';
@@ -134,10 +135,9 @@ describe('emulator => parse_str', () => {
 });
 
 describe('emulator => cipher', () => {
-	const SECRET = '0123456789abcdef';
-	const PLAINTEXT = 'action=getClient&client_id=766';
-	// Computed once with node:crypto: aes-256-cfb8, key = ascii md5 hex of the secret, IV = the secret.
-	const VECTOR = '6FX4uXcQirH4m3p3jlXCheGFI2q7+ze1UxGsHUWg';
+	// The first golden vector (secret 0123456789abcdef), which PHP's factomos_encode wrote; the first
+	// test computes it again with node:crypto: aes-256-cfb8, key = ascii md5 hex of the secret, IV = the secret.
+	const { secret: SECRET, plaintext: PLAINTEXT, base64: VECTOR } = loadGoldenVectors()[0];
 
 	it('should match the known vector computed with node:crypto', () => {
 		const key = Buffer.from(createHash('md5').update(SECRET).digest('hex'), 'ascii');

@@ -278,7 +278,7 @@ function contractBreach(result: Outcome, allowed: abstract new (...args: never[]
 	return `${label}: threw ${name}: ${String((error as Error)?.message ?? error).slice(0, 120)}`;
 }
 
-const CREDENTIALS = { token: 'fuzz-token-0123456789', secret: 'Fz9!fuzz-secret#', baseUrl: 'http://127.0.0.1:9' };
+const CREDENTIALS = { token: 'fuzz-token-dummy-0123456789', secret: 'Fz9!fuzz-secret#', baseUrl: 'http://127.0.0.1:9' };
 
 /** A random JSON object, as a Factomos answer could hold it. */
 function randomObject(random: Random): IDataObject {

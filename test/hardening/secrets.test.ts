@@ -17,7 +17,7 @@ import { http, n8nCoreDi, process } from '../host';
  */
 
 const SECRET = 'Zq7!Kp2@Xw9#Lm4$';
-const TOKEN = 'tok-H2xQ9mZr4vLw8sKe1nBy6dTf3gJc7pVa5uXo0iNqYs';
+const TOKEN = 'tok-dummy-H2xQ9mZr4vLw8sKe1nBy6dTf3gJc7pVa5uXo0iNqYs';
 /** Wrong credentials are as distinctive: an error about them must not quote them either. */
 const WRONG_SECRET = 'Rv5&Ty8*Ub1^Nc6(';
 const WRONG_TOKEN = `${TOKEN}-revoked`;

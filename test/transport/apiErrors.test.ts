@@ -399,12 +399,12 @@ describe('transport => generic error codes on every action', () => {
 	it.each(FACTOMOS_ACTIONS)('should report -5 (wrong secret) on %s', async (action) => {
 		// A server that cannot read the request answers in clear only in plain mode (see the decrypt test below).
 		emu.setResponseMode('plain');
-		const wrong = { ...creds, secret: 'wrong-secret-123' };
+		const wrong = { ...creds, secret: 'dummy-secret-123' };
 		await expectGeneric(action, -5, () => callFactomosApi(http, wrong, action, VALID_PARAMS[action]), wrong);
 	});
 
 	it('should say the secret is probably wrong when the -5 answer itself is encrypted', async () => {
-		const wrong = { ...creds, secret: 'wrong-secret-123' };
+		const wrong = { ...creds, secret: 'dummy-secret-123' };
 		const failure = await failureOf<FactomosFailure>(() => callFactomosApi(http, wrong, 'listClient', {}));
 		expect(emu.calls.at(-1)?.responseCode).toBe(-5);
 		expect(failure).toBeInstanceOf(FactomosFailure);

@@ -116,7 +116,7 @@ describe('transport => long or leaking bodies', () => {
 	let baseUrl = '';
 	let body = '';
 	let status = 200;
-	const creds = (): FactomosCredentials => ({ token: 'tok-9f8e7d6c5b4a', secret: 'sec-0123456789ab', baseUrl });
+	const creds = (): FactomosCredentials => ({ token: 'tok-dummy-7d6c5b', secret: 'sec-dummy-6789ab', baseUrl });
 
 	beforeAll(async () => {
 		// A misconfigured proxy that echoes what it got: the excerpt must not leak it.

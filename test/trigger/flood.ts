@@ -12,7 +12,7 @@ import { util } from '../host';
 export const FLOOD_EVENTS = ['create_invoice', 'update_invoice', 'estimate_status_gained'];
 const UNSELECTED_EVENTS = ['delete_invoice', 'create_contact', 'send_estimate', 'future_event'];
 const COMPANY_ID = '550';
-const URL_SECRET = 'flood-Secret/42+x';
+const URL_SECRET = 'flood-dummy/42+x';
 const SECRET_QUERY = `secret=${encodeURIComponent(URL_SECRET)}`;
 
 /** The trigger's parameters: a few events, one company, a URL secret. */

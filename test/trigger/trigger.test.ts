@@ -268,7 +268,7 @@ describe('trigger => company filter', () => {
 });
 
 describe('trigger => URL secret', () => {
-	const secret = 's3cr3t-Value/with+chars';
+	const secret = 'dummy-Value/with+chars';
 
 	it('should run when ?secret= matches', async () => {
 		listen({ events: ['*'], options: { urlSecret: secret } });
