@@ -1,6 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-
 import type { FactomosEmulator } from '../test/emulator';
 import { codecFigure } from './figures/codec';
 import { addBenchClients, perItemFigures } from './figures/perItem';
@@ -12,6 +9,7 @@ import { RESULTS, ROOT } from './lib/paths';
 import { type FigureResult, machine, markdown, textTable } from './lib/report';
 import { Worker } from './lib/worker';
 import { type BenchWorkflow, factomosGetClient, factomosTrigger, genericWebhook, workaroundGetClient } from './lib/workflows';
+import { fs, path, print, printError, process } from '../test/host';
 
 /**
  * `npm run bench [-- --only codec,returnAll] [--n8n 1|2] [--rounds 5]`: measures the five figures
@@ -44,7 +42,7 @@ function parseArgs(argv: string[]): Options {
 			return next;
 		};
 		if (flag === '--help' || flag === '-h') {
-			console.log(USAGE);
+			print(USAGE);
 			process.exit(0);
 		} else if (flag === '--only') {
 			const names = value().split(',').map((name) => name.trim()).filter(Boolean);
@@ -72,13 +70,13 @@ async function cleanUp(): Promise<void> {
 		try {
 			await cleanups.pop()!();
 		} catch (error) {
-			console.error(`cleanup failed: ${(error as Error).message}`);
+			printError(`cleanup failed: ${(error as Error).message}`);
 		}
 	}
 }
 
 function log(message: string): void {
-	console.error(`[bench] ${message}`);
+	printError(`[bench] ${message}`);
 }
 
 function failed(name: Figure, error: Error): FigureResult {
@@ -142,7 +140,7 @@ async function main(): Promise<void> {
 	const results: FigureResult[] = [];
 	const report = (result: FigureResult) => {
 		results.push(result);
-		console.log(`\n${textTable(result.rows)}\n`);
+		print(`\n${textTable(result.rows)}\n`);
 	};
 	const started = Date.now();
 
@@ -177,14 +175,14 @@ async function main(): Promise<void> {
 	const host = machine(n8n);
 	const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
 	const rows = results.flatMap((result) => result.rows);
-	console.log(`\nFactomos benchmarks (${((Date.now() - started) / 1000).toFixed(0)} s)\n\n${textTable(rows)}\n`);
-	for (const note of results.flatMap((result) => result.notes)) console.log(`- ${note}`);
+	print(`\nFactomos benchmarks (${((Date.now() - started) / 1000).toFixed(0)} s)\n\n${textTable(rows)}\n`);
+	for (const note of results.flatMap((result) => result.notes)) print(`- ${note}`);
 
-	mkdirSync(RESULTS, { recursive: true });
-	const file = join(RESULTS, 'latest.json');
+	fs.mkdirSync(RESULTS, { recursive: true });
+	const file = path.join(RESULTS, 'latest.json');
 	const json = { machine: host, command, options: { ...options, only: [...options.only] }, rows, results };
-	writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
-	console.log(`\nWrote ${relative(ROOT, file)}. Markdown for BENCHMARKS.md:\n\n${markdown(host, results, command)}\n`);
+	fs.writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+	print(`\nWrote ${path.relative(ROOT, file)}. Markdown for BENCHMARKS.md:\n\n${markdown(host, results, command)}\n`);
 	if (results.some((result) => 'error' in result.details)) process.exitCode = 1;
 }
 
@@ -196,7 +194,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 main().catch(async (error: Error) => {
-	console.error(error.message);
+	printError(error.message);
 	await cleanUp();
 	process.exit(1);
 });

@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { FactomosEmulator } from './emulator';
 import { runNode } from './helpers/n8n';
+import { fs, path, REPO_ROOT } from './host';
 
 /** Runs every example workflow, node after node, against a seeded emulator. */
 
@@ -13,10 +12,10 @@ interface ExampleNode {
 	parameters: INodeParameters;
 }
 
-const folder = join(__dirname, '..', 'examples');
-const examples = readdirSync(folder)
+const folder = path.join(REPO_ROOT, 'examples');
+const examples = fs.readdirSync(folder)
 	.filter((file) => file.endsWith('.json'))
-	.map((file) => [file, JSON.parse(readFileSync(join(folder, file), 'utf8'))] as const);
+	.map((file) => [file, JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8'))] as const);
 
 let emu: FactomosEmulator;
 let baseUrl: string;

@@ -1,9 +1,9 @@
 import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
-import { join } from 'node:path';
 
 import { DIST } from '../lib/paths';
 import type { FigureResult, Row } from '../lib/report';
 import { median, nowMs, rotated } from '../lib/stats';
+import { path } from '../../test/host';
 
 /**
  * Figure 1: MB/s of the built codec (dist) against raw node:crypto aes-256-cfb8 on the same data.
@@ -12,7 +12,7 @@ import { median, nowMs, rotated } from '../lib/stats';
 
 type Codec = typeof import('../../nodes/Factomos/transport/codec');
 
-const SECRET = 'bench-secret-16b';
+const SECRET = 'dummy-secret-16b';
 const SIZES = [
 	{ label: '1 KB', bytes: 1024 },
 	{ label: '1 MB', bytes: 1024 * 1024 },
@@ -54,7 +54,7 @@ function throughput(roundTrip: (text: string) => string, text: string, iteration
 }
 
 export async function codecFigure(rounds: number): Promise<FigureResult> {
-	const codec = require(join(DIST, 'nodes', 'Factomos', 'transport', 'codec.js')) as Codec;
+	const codec = (await import(path.join(DIST, 'nodes', 'Factomos', 'transport', 'codec.js'))) as Codec;
 	const variants = {
 		ours: (text: string) => codec.decrypt(SECRET, codec.encrypt(SECRET, text)),
 		raw: (text: string) => rawDecrypt(rawEncrypt(text)),

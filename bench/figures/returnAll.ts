@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { assertCalls, clearRecords, startEmulator } from '../lib/emulator';
 import type { FigureResult } from '../lib/report';
 import { median, rotated } from '../lib/stats';
 import { Worker } from '../lib/worker';
 import type { PlainLoopRequest, PlainLoopResult } from '../workers/plainLoop';
 import type { ReturnAllResult } from '../workers/returnAll';
+import { fs, os, path, process } from '../../test/host';
 
 /**
  * Figure 4: Return All over 10,000 invoices. The emulator lives here and counts the calls; the
@@ -28,7 +25,7 @@ export async function returnAllFigure(rounds: number): Promise<FigureResult> {
 	emulator.addInvoices(INVOICES, { status: 'pending' });
 	const credentials = { token: emulator.token, secret: emulator.secret, baseUrl: emulator.baseUrl };
 	// n8n-core writes its instance settings into the user folder: keep them out of ~/.n8n.
-	const userFolder = mkdtempSync(join(tmpdir(), 'factomos-bench-'));
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'factomos-bench-'));
 	const env = { ...process.env, N8N_USER_FOLDER: userFolder, N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false', N8N_DIAGNOSTICS_ENABLED: 'false' };
 	const plainLoop = Worker.start('plainLoop');
 	let request: PlainLoopRequest | undefined;
@@ -78,7 +75,7 @@ export async function returnAllFigure(rounds: number): Promise<FigureResult> {
 	} finally {
 		await plainLoop.stop();
 		await emulator.stop();
-		rmSync(userFolder, { recursive: true, force: true });
+		fs.rmSync(userFolder, { recursive: true, force: true });
 	}
 
 	const wallMs = median(nodeRuns.map((run) => run.ms));

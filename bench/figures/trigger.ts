@@ -1,9 +1,8 @@
-import { Agent, request } from 'node:http';
-
 import type { BenchN8n } from '../lib/n8n';
 import type { FigureResult } from '../lib/report';
 import { median, nowMs, rotated, waitFor } from '../lib/stats';
 import type { BenchWorkflow } from '../lib/workflows';
+import { http } from '../../test/host';
 
 /**
  * Figure 5: notifications per second through an active Factomos Trigger workflow vs an active
@@ -43,9 +42,9 @@ function notifications(count: number, offset: number): string[] {
 	);
 }
 
-function post(agent: Agent, url: string, body: string): Promise<number> {
+function post(agent: http.Agent, url: string, body: string): Promise<number> {
 	return new Promise((resolve, reject) => {
-		const req = request(url, { method: 'POST', agent, headers: { 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+		const req = http.request(url, { method: 'POST', agent, headers: { 'Content-Length': Buffer.byteLength(body) } }, (res) => {
 			res.resume();
 			res.on('end', () => resolve(res.statusCode ?? 0));
 			res.on('error', reject);
@@ -56,7 +55,7 @@ function post(agent: Agent, url: string, body: string): Promise<number> {
 }
 
 class TriggerBench {
-	private readonly agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+	private readonly agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 	private readonly successCounts = new Map<string, number>();
 	private sent = 0;
 

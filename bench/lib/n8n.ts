@@ -1,6 +1,7 @@
-import { CREDENTIAL, N8nInstance, type RunningN8n, parseFlatted, runtimeModule } from '../../test/e2e/support';
+import { CREDENTIAL, type ExecutionDetail, type ExecutionsData, N8nInstance, type RunningN8n, runOf, runtimeModule } from '../../test/e2e/support';
 import { waitFor } from './stats';
 import type { BenchWorkflow } from './workflows';
+import { process } from '../../test/host';
 
 /** One real n8n for figures 2, 3 and 5: the packed package, a credential, active workflows. */
 
@@ -46,6 +47,12 @@ export class BenchN8n {
 		return this.server.url;
 	}
 
+	/** The n8n server's process id, for RSS readings. */
+	get pid(): number | undefined {
+		if (!this.server) throw new Error('n8n is not started');
+		return this.server.process.pid;
+	}
+
 	async setUp(credential: { token: string; secret: string; baseUrl: string }, workflows: BenchWorkflow[]): Promise<void> {
 		await this.instance.importFile('credentials', [{ ...CREDENTIAL, type: 'factomosApi', data: credential }]);
 		await this.instance.importFile('workflow', workflows.map((workflow) => workflow.file));
@@ -66,31 +73,33 @@ export class BenchN8n {
 		}
 	}
 
-	private async rest(method: string, route: string): Promise<any> {
+	/** The `data` of a REST answer; the caller says what it holds. */
+	private async rest<T>(method: string, route: string): Promise<T | undefined> {
 		if (!this.server) throw new Error('n8n is not started');
 		const response = await this.server.request(method, route);
 		if (response.status !== 200) throw new Error(`${this.version}: ${method} ${route} answered ${response.status}: ${response.text.slice(0, 300)}`);
-		return response.json?.data;
+		return response.json?.data as T | undefined;
 	}
 
 	/** Executions of a workflow, newest first; `count` is the total matching the filter. */
 	async executions(workflowId: string, status?: string[], limit = 1): Promise<{ count: number; ids: string[] }> {
 		const filter = encodeURIComponent(JSON.stringify(status ? { workflowId, status } : { workflowId }));
-		const data = await this.rest('GET', `/rest/executions?filter=${filter}&limit=${limit}`);
-		const results = ((Array.isArray(data) ? data : data?.results) ?? []) as Array<{ id: string }>;
-		return { count: Number(data?.count ?? results.length), ids: results.map((entry) => String(entry.id)) };
+		const data = await this.rest<ExecutionsData>('GET', `/rest/executions?filter=${filter}&limit=${limit}`);
+		const results = (Array.isArray(data) ? data : data?.results) ?? [];
+		const count = Array.isArray(data) ? undefined : data?.count;
+		return { count: Number(count ?? results.length), ids: results.map((entry) => String(entry.id)) };
 	}
 
 	async execution(id: string): Promise<Execution> {
-		const detail = await this.rest('GET', `/rest/executions/${id}`);
-		const run = typeof detail.data === 'string' ? parseFlatted(detail.data) : detail.data;
-		const runData = (run?.resultData?.runData ?? {}) as Record<string, any[]>;
+		const detail = (await this.rest<ExecutionDetail>('GET', `/rest/executions/${id}`))!;
+		const run = runOf(detail);
+		const runData = run?.resultData?.runData ?? {};
 		const nodeMs: Record<string, number> = {};
 		const itemCounts: Record<string, number> = {};
 		const firstItems: Execution['firstItems'] = {};
 		for (const [name, runs] of Object.entries(runData)) {
 			nodeMs[name] = Number(runs[0]?.executionTime ?? NaN);
-			const items = (runs[0]?.data?.main?.[0] ?? []) as Array<{ json: Record<string, unknown> }>;
+			const items = runs[0]?.data?.main?.[0] ?? [];
 			itemCounts[name] = items.length;
 			firstItems[name] = items[0]?.json;
 		}

@@ -1,5 +1,5 @@
-import { join, resolve } from 'node:path';
+import { path, REPO_ROOT } from '../../test/host';
 
-export const ROOT = resolve(__dirname, '..', '..');
-export const DIST = join(ROOT, 'dist');
-export const RESULTS = join(ROOT, 'bench', 'results');
+export const ROOT = REPO_ROOT;
+export const DIST = path.join(ROOT, 'dist');
+export const RESULTS = path.join(ROOT, 'bench', 'results');

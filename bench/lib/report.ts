@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { cpus, release, totalmem, type } from 'node:os';
+import { fs, os, process } from '../../test/host';
 
 /** Table rows, machine details and the Markdown block for BENCHMARKS.md. */
 
@@ -36,20 +35,20 @@ export interface Machine {
 
 function osName(): string {
 	try {
-		const pretty = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(readFileSync('/etc/os-release', 'utf8'));
-		if (pretty) return `${pretty[1]} (${type()} ${release()})`;
+		const pretty = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(fs.readFileSync('/etc/os-release', 'utf8'));
+		if (pretty) return `${pretty[1]} (${os.type()} ${os.release()})`;
 	} catch {
 		// not Linux: the kernel name is enough
 	}
-	return `${type()} ${release()}`;
+	return `${os.type()} ${os.release()}`;
 }
 
 export function machine(n8n: { version: string; node: string } | null): Machine {
-	const list = cpus();
+	const list = os.cpus();
 	return {
 		cpu: list[0]?.model.trim() ?? 'unknown',
 		cores: list.length,
-		ramGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+		ramGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
 		os: osName(),
 		benchNode: process.version,
 		n8nNode: n8n ? `v${n8n.node}` : null,

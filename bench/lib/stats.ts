@@ -1,3 +1,5 @@
+import { process, setTimeout } from '../../test/host';
+
 /** Small measurement helpers shared by every figure. */
 
 export function nowMs(): number {

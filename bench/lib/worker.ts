@@ -1,5 +1,5 @@
-import { type ChildProcess, fork } from 'node:child_process';
-import { join } from 'node:path';
+import { childProcess, fork, path, process } from '../../test/host';
+import { ROOT } from './paths';
 
 /**
  * A measuring child process (bench/workers/*.ts) driven over IPC, so a baseline never shares an
@@ -19,7 +19,7 @@ export class Worker {
 	private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
 	private exited = false;
 
-	private constructor(private readonly child: ChildProcess, private readonly label: string) {
+	private constructor(private readonly child: childProcess.ChildProcess, private readonly label: string) {
 		child.on('message', (reply: Reply) => {
 			const waiter = this.pending.get(reply.id);
 			if (!waiter) return;
@@ -36,7 +36,7 @@ export class Worker {
 
 	/** Starts bench/workers/<name>.ts. */
 	static start(name: string, options: { nodeBinary?: string; nodeArgs?: string[]; env?: NodeJS.ProcessEnv } = {}): Worker {
-		const child = fork(join(__dirname, '..', 'workers', `${name}.ts`), [], {
+		const child = fork(path.join(ROOT, 'bench', 'workers', `${name}.ts`), [], {
 			execPath: options.nodeBinary ?? process.execPath,
 			execArgv: [...(options.nodeArgs ?? []), '-r', TS_NODE],
 			// Factomos.node.ts has a Factomos.node.json (codex) beside it, which Node would load first.

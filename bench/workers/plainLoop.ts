@@ -1,7 +1,6 @@
-import { request } from 'node:http';
-
 import { nowMs } from '../lib/stats';
 import { serve } from './serve';
+import { http } from '../../test/host';
 
 /**
  * The baseline of figures 2 and 4: posts ready-made request bodies one after the other, as a
@@ -22,7 +21,7 @@ export interface PlainLoopResult {
 
 function post(url: string, headers: Record<string, string>, body: string): Promise<string> {
 	return new Promise((resolve, reject) => {
-		const req = request(url, { method: 'POST', headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+		const req = http.request(url, { method: 'POST', headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } }, (res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (chunk: Buffer) => chunks.push(chunk));
 			res.on('end', () => {

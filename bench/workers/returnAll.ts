@@ -3,6 +3,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { runNode, type TestCredentials } from '../../test/helpers/n8n';
 import { nowMs } from '../lib/stats';
 import { serve } from './serve';
+import { clearInterval, gc, process, setInterval } from '../../test/host';
 
 /**
  * Figure 4, in a fresh child so the emulator's memory is not counted: Invoice → Get Many with
@@ -29,7 +30,6 @@ const LIST: INodeParameters = { resource: 'invoice', operation: 'getAll', invoic
 serve<{ credentials: TestCredentials }>(async ({ credentials }) => {
 	// Warm-up on one page (code loaded, JIT, connection), then a clean heap for the baseline.
 	await runNode(credentials, { ...LIST, returnAll: false, limit: 50 });
-	const gc = (globalThis as { gc?: () => void }).gc;
 	gc?.();
 	const heapBefore = process.memoryUsage().heapUsed;
 	const rssBefore = process.memoryUsage.rss();

@@ -1,3 +1,5 @@
+import { process } from '../../test/host';
+
 /** The child side of bench/lib/worker.ts: answers each IPC request with `handler`'s result. */
 export function serve<T extends object>(handler: (message: T) => Promise<unknown>): void {
 	process.on('message', (message: T & { id: number }) => {

@@ -1,5 +1,7 @@
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
+import { fs, path, REPO_ROOT } from '../host';
+
 /**
  * Walks the BUILT node (dist/, what n8n loads) and checks that every documented operation is
  * reachable. The expected list is written from the spec (factomos-api-v1.31.md), not from the node.
@@ -49,18 +51,21 @@ const SPEC_ACTIONS = [
 	'getEstimate', 'createEstimate', 'transformEstimate', 'createCreditNote',
 ];
 
-function loadBuiltDescription(): INodeTypeDescription {
-	let module: { Factomos: new () => { description: INodeTypeDescription } };
-	try {
-		module = require('../../dist/nodes/Factomos/Factomos.node.js');
-	} catch {
-		throw new Error('dist/nodes/Factomos/Factomos.node.js is missing. Run `npm run build` first.');
-	}
+const BUILT_NODE = path.join(REPO_ROOT, 'dist', 'nodes', 'Factomos', 'Factomos.node.js');
+
+async function loadBuiltDescription(): Promise<INodeTypeDescription> {
+	if (!fs.existsSync(BUILT_NODE)) throw new Error('dist/nodes/Factomos/Factomos.node.js is missing. Run `npm run build` first.');
+	const module = (await import(BUILT_NODE)) as { Factomos: new () => { description: INodeTypeDescription } };
 	return new module.Factomos().description;
 }
 
-const description = loadBuiltDescription();
-const properties = description.properties;
+let description: INodeTypeDescription;
+let properties: INodeProperties[];
+
+beforeAll(async () => {
+	description = await loadBuiltDescription();
+	properties = description.properties;
+});
 
 function operationsOf(resource: string): INodeProperties['options'] {
 	const field = properties.find(

@@ -108,7 +108,7 @@ describe('credentials => factomosApiTest', () => {
 	});
 
 	it('should fail clearly on a wrong secret, without showing it', async () => {
-		const wrongSecret = 'wrong-secret-456';
+		const wrongSecret = 'dummy-secret-456';
 		const result = await test({ token: emu.token, secret: wrongSecret, baseUrl: creds.baseUrl });
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/Secret/);
@@ -127,7 +127,7 @@ describe('credentials => factomosApiTest', () => {
 
 describe('node => wrong secret at run time', () => {
 	it('should explain that the secret is probably wrong, without leaking it', async () => {
-		const wrongSecret = 'wrong-secret-789';
+		const wrongSecret = 'dummy-secret-789';
 		const error = await failure(
 			runNode({ ...creds, secret: wrongSecret }, { resource: 'emailTemplate', operation: 'getAll' }),
 			[wrongSecret, emu.secret, emu.token],

@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { FactomosEmulator, RawRequest } from '../emulator';
 import { useActionEmulator } from '../helpers/actions';
 import { runNode, type TestCredentials } from '../helpers/n8n';
-import { fetchRowPages } from '../../nodes/Factomos/helpers/pagination';
+import { fetchRowPages, type RowPage } from '../../nodes/Factomos/helpers/pagination';
 
 const { env, ...shared } = useActionEmulator();
 let emu: FactomosEmulator;
@@ -188,7 +188,8 @@ describe('invoice => getAll pagination helper', () => {
 
 	it('should stop instead of looping when the server keeps answering the same page', async () => {
 		const page = Array.from({ length: 50 }, (_, i) => ({ id: i }));
-		const fetchPage = jest.fn(async (_pageIndex: number) => ({ records: page, first: '0', last: '49', total: '500' }));
+		// Answers page 0 whatever page is asked for.
+		const fetchPage = jest.fn<Promise<RowPage>, [pageIndex: number]>(async () => ({ records: page, first: '0', last: '49', total: '500' }));
 		await fetchRowPages(context({ returnAll: true }), 0, fetchPage, -41);
 		expect(fetchPage.mock.calls.map(([pageIndex]) => pageIndex)).toEqual([0, 50]);
 	});

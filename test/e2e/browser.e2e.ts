@@ -1,10 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { chromium, selectors, type Browser, type Locator, type Page } from 'playwright-core';
 
 import { FACTOMOS_EVENTS } from '../../nodes/FactomosTrigger/events';
 import { FactomosEmulator } from '../emulator';
 import { N8nInstance, type RunningN8n } from './support';
+import { fs, path, process, REPO_ROOT } from '../host';
 
 /**
  * The editor as a user sees it: a real n8n with the packed package installed, driven by Chromium.
@@ -14,7 +13,7 @@ import { N8nInstance, type RunningN8n } from './support';
 
 const MAJOR = Number(process.env.FACTOMOS_BROWSER_N8N_MAJOR ?? 2);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+const SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
 
 function findId<T>(records: Map<string, T>, pick: (record: T) => unknown, wanted: string): string {
 	const entry = [...records].find(([, record]) => pick(record) === wanted);
@@ -71,7 +70,7 @@ let workflowId: string;
 async function create(route: string, body: unknown): Promise<string> {
 	const response = await n8n!.request('POST', route, body);
 	if (response.status !== 200) throw new Error(`POST ${route} answered ${response.status}: ${response.text.slice(0, 500)}`);
-	return String(response.json!.data!.id);
+	return String((response.json!.data as { id: string }).id);
 }
 
 async function waitForValue(input: Locator, expected: string): Promise<void> {
@@ -87,7 +86,7 @@ async function waitForValue(input: Locator, expected: string): Promise<void> {
 /** Screenshots once n8n's fade-in transitions are over. */
 async function screenshot(name: string): Promise<void> {
 	await page.waitForTimeout(500);
-	await page.screenshot({ path: join(SCREENSHOTS, name), animations: 'disabled' });
+	await page.screenshot({ path: path.join(SCREENSHOTS, name), animations: 'disabled' });
 }
 
 async function openNode(name: string): Promise<void> {
@@ -98,7 +97,7 @@ async function openNode(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-	if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: run "apt-get install chromium" or set CHROMIUM_PATH`);
+	if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: run "apt-get install chromium" or set CHROMIUM_PATH`);
 	instance = await N8nInstance.create(MAJOR);
 	emulator = new FactomosEmulator({ seed: true });
 	const baseUrl = await emulator.start();
@@ -125,7 +124,7 @@ beforeAll(async () => {
 	await page.getByTestId('password').locator('input').fill(owner.password);
 	await page.getByTestId('form-submit-button').click();
 	await page.waitForURL(/\/home\//);
-	mkdirSync(SCREENSHOTS, { recursive: true });
+	fs.mkdirSync(SCREENSHOTS, { recursive: true });
 }, 600_000);
 
 afterAll(async () => {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 
 import { postRaw } from '../helpers/http';
 import {
@@ -19,11 +18,13 @@ import {
 	N8nInstance,
 	type RunningN8n,
 	MAJORS,
+	nodeOutputs,
 	SETUP_TIMEOUT,
 	waitFor,
 	waitForWebhook,
 } from './support';
 import { triggerWorkflow } from './workflows';
+import { fs, print } from '../host';
 
 /**
  * Issue #6 "Trigger flood" in real n8n: an active Factomos Trigger workflow receives 1,000 shuffled
@@ -46,7 +47,7 @@ const RSS_GROWTH_LIMIT_MB: Record<number, number | null> = { 1: 150, 2: null };
 
 /** Resident memory of a process, from /proc/<pid>/status. */
 function rssMb(pid: number): number {
-	const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB$/m);
+	const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB$/m);
 	if (!line) throw new Error(`no VmRSS for process ${pid}`);
 	return Number(line[1]) / 1024;
 }
@@ -107,17 +108,17 @@ describe.each(MAJORS)('n8n %s => trigger flood', (_version, major) => {
 		const problems: string[] = [];
 		const keys = await mapConcurrent(executions, CONCURRENCY, async ({ id }) => {
 			const { status, mode, run } = await getExecution(server, id);
-			const runData = run.resultData.runData;
-			const items = runData['Factomos Trigger'][0].data.main[0];
-			if (status !== 'success' || mode !== 'webhook' || items.length !== 1 || runData['No Operation'][0].data.main[0].length !== 1) {
+			const outputs = nodeOutputs(run);
+			const items = outputs['Factomos Trigger'];
+			if (status !== 'success' || mode !== 'webhook' || items.length !== 1 || outputs['No Operation'].length !== 1) {
 				problems.push(`execution ${id}: ${status} ${mode}, ${items.length} trigger items`);
 			}
-			return deliveryKey(items[0]?.json ?? {});
+			return deliveryKey(items[0] ?? {});
 		});
 		expect(problems).toEqual([]);
 		expect(keys.sort()).toEqual(expected);
 
-		console.log(
+		print(
 			`${n8n.label} trigger flood: ${POSTS} posts (${expectedDeliveries(posts).length} valid) at ${CONCURRENCY} in flight answered in ${sentMs} ms ` +
 				`(${Math.round((POSTS * 1000) / sentMs)} posts/s), all executions saved after ${doneMs} ms; ` +
 				`n8n RSS ${rssBefore.toFixed(1)} MB after warm-up, ${rssAfter.toFixed(1)} MB after the flood (+${(rssAfter - rssBefore).toFixed(1)} MB)`,

@@ -1,46 +1,14 @@
-import { execFile, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+import type { IDataObject, IRun, IRunExecutionData } from 'n8n-workflow';
 
-/** Typed view of scripts/n8n-runtime.js, the shared installer/launcher of real n8n. */
+import * as runtimeModule from '../../scripts/n8n-runtime.js';
+import type { Runtime, RunningN8n } from '../../scripts/n8n-runtime.js';
+import { execFile, fs, net, os, path } from '../host';
 
-export interface Runtime {
-	major: number;
-	version: string;
-	nodeBin: string;
-	n8nBin: string;
-	env: NodeJS.ProcessEnv;
-}
-
-export interface RestResponse {
-	status: number;
-	json: any;
-	text: string;
-}
-
-export interface RunningN8n {
-	url: string;
-	/** The `n8n start` server process itself (bin/n8n is a node script, spawned directly). */
-	process: ChildProcess;
-	request(method: string, route: string, body?: unknown): Promise<RestResponse>;
-	setupOwner(): Promise<unknown>;
-	stop(): Promise<void>;
-	logs(): string;
-}
-
-interface RuntimeModule {
-	RUNTIMES: Record<string, { n8n: string; node: string }>;
-	ensureN8n(major: number): Runtime;
-	installPackage(userFolder: string): string;
-	n8nEnv(runtime: Runtime, userFolder: string, extra?: Record<string, string>): NodeJS.ProcessEnv;
-	startN8n(runtime: Runtime, userFolder: string, port: number, extraEnv?: Record<string, string>): Promise<RunningN8n>;
-}
-
-export const runtimeModule = require('../../scripts/n8n-runtime.js') as RuntimeModule;
+/** scripts/n8n-runtime.js, the shared installer/launcher of real n8n, and its types. */
+export { runtimeModule };
+export type { RestResponse, Runtime, RunningN8n } from '../../scripts/n8n-runtime.js';
 
 export const CREDENTIAL = { id: 'fctE2eCredential', name: 'Factomos e2e' };
 
@@ -57,7 +25,7 @@ const COMMAND_TIMEOUT_MS = 150_000;
 
 export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
-		const server = createServer();
+		const server = net.createServer();
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
@@ -68,7 +36,7 @@ export function freePort(): Promise<number> {
 }
 
 /** The last complete top-level JSON object in a command's output (n8n 2.x logs lines before it). */
-export function findJson(output: string): any {
+export function findJson(output: string): unknown {
 	const lines = output.split('\n');
 	const end = lines.lastIndexOf('}');
 	for (let start = 0; start < end; start++) {
@@ -83,7 +51,7 @@ export function findJson(output: string): any {
 }
 
 /** Decodes n8n's "flatted" execution data: every string inside an object is an index into the array. */
-export function parseFlatted(text: string): any {
+export function parseFlatted(text: string): unknown {
 	const table = JSON.parse(text) as unknown[];
 	for (const entry of table) {
 		if (entry === null || typeof entry !== 'object') continue;
@@ -96,11 +64,11 @@ export function parseFlatted(text: string): any {
 }
 
 /** The items each node output (first run, main output 0), by node name. */
-export function nodeOutputs(run: any): Record<string, IDataObject[]> {
-	const runData = run?.data?.resultData?.runData ?? {};
+export function nodeOutputs(run: IRunExecutionData | undefined): Record<string, IDataObject[]> {
+	const runData = run?.resultData?.runData ?? {};
 	const outputs: Record<string, IDataObject[]> = {};
-	for (const [name, runs] of Object.entries(runData as Record<string, any[]>)) {
-		const items = (runs[0]?.data?.main?.[0] ?? []) as Array<{ json: IDataObject }>;
+	for (const [name, runs] of Object.entries(runData)) {
+		const items = runs[0]?.data?.main?.[0] ?? [];
 		outputs[name] = items.map((item) => item.json);
 	}
 	return outputs;
@@ -118,7 +86,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 		const value = await probe();
 		if (value !== undefined) return value;
 		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
+		await sleep(500);
 	}
 }
 
@@ -141,14 +109,27 @@ export interface ExecutionSummary {
 	mode?: string;
 }
 
+/** What GET /rest/executions answers in `data`: a list on n8n 1.x, a page with the total on 2.x. */
+export type ExecutionsData = ExecutionSummary[] | { results?: ExecutionSummary[]; count?: number };
+
+/** What GET /rest/executions/:id answers in `data`; the run itself may come flatted (a string). */
+export interface ExecutionDetail {
+	status: string;
+	mode: string;
+	startedAt: string;
+	stoppedAt: string;
+	data: string | IRunExecutionData;
+}
+
 const EXECUTION_STATUSES = ['new', 'running', 'waiting', 'success', 'error', 'crashed', 'canceled', 'unknown'];
 
 async function executionsPage(server: RunningN8n, filter: IDataObject, limit: number, lastId?: string) {
 	const query = `filter=${encodeURIComponent(JSON.stringify(filter))}&limit=${limit}${lastId ? `&lastId=${lastId}` : ''}`;
 	const response = await server.request('GET', `/rest/executions?${query}`);
 	if (response.status !== 200) throw new Error(`GET /rest/executions answered ${response.status}: ${response.text.slice(0, 300)}`);
-	const data = response.json?.data;
-	return { results: ((Array.isArray(data) ? data : data?.results) ?? []) as ExecutionSummary[], count: data?.count as number | undefined };
+	const data = response.json?.data as ExecutionsData | undefined;
+	if (Array.isArray(data)) return { results: data, count: undefined };
+	return { results: data?.results ?? [], count: data?.count };
 }
 
 /**
@@ -172,37 +153,48 @@ export async function countExecutions(server: RunningN8n, workflowId: string, st
 }
 
 /** One execution with its run data decoded, as GET /rest/executions/:id returns it. */
-export async function getExecution(server: RunningN8n, id: string): Promise<{ status: string; mode: string; run: any }> {
+export async function getExecution(server: RunningN8n, id: string): Promise<{ status: string; mode: string; run: IRunExecutionData }> {
 	const response = await server.request('GET', `/rest/executions/${id}`);
 	if (response.status !== 200) throw new Error(`GET /rest/executions/${id} answered ${response.status}: ${response.text.slice(0, 300)}`);
-	const detail = response.json.data;
-	return { status: detail.status, mode: detail.mode, run: typeof detail.data === 'string' ? parseFlatted(detail.data) : detail.data };
+	const detail = response.json!.data as ExecutionDetail;
+	return { status: detail.status, mode: detail.mode, run: runOf(detail) };
+}
+
+/** The run of an execution detail, decoded when flatted. */
+export function runOf(detail: ExecutionDetail): IRunExecutionData {
+	return typeof detail.data === 'string' ? (parseFlatted(detail.data) as IRunExecutionData) : detail.data;
+}
+
+/** What `fn` returns, or what it threw, so that the caller can say which n8n failed. */
+function attempt<T>(fn: () => T): { value: T } | { error: Error } {
+	try {
+		return { value: fn() };
+	} catch (error) {
+		return { error: error as Error };
+	}
 }
 
 /** One real n8n of a given major with its own user folder and the packed package installed. */
 export class N8nInstance {
-	readonly userFolder = mkdtempSync(join(tmpdir(), 'factomos-e2e-'));
+	readonly userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'factomos-e2e-'));
 	private brokerPort = 0;
 	private server: RunningN8n | null = null;
 
 	private constructor(readonly runtime: Runtime) {}
 
 	static async create(major: number): Promise<N8nInstance> {
-		let runtime: Runtime;
-		try {
-			runtime = runtimeModule.ensureN8n(major);
-		} catch (error) {
+		const runtime = attempt(() => runtimeModule.ensureN8n(major));
+		if ('error' in runtime) {
 			const version = runtimeModule.RUNTIMES[major]?.n8n ?? `${major}.x`;
-			throw new Error(`n8n ${version}: installing n8n failed: ${(error as Error).message}`);
+			throw new Error(`n8n ${version}: installing n8n failed: ${runtime.error.message}`);
 		}
-		const instance = new N8nInstance(runtime);
+		const instance = new N8nInstance(runtime.value);
 		// n8n 2.x always starts a task broker, on 5679 unless told otherwise: avoid clashing with other n8n.
 		instance.brokerPort = await freePort();
-		try {
-			runtimeModule.installPackage(instance.userFolder);
-		} catch (error) {
-			rmSync(instance.userFolder, { recursive: true, force: true });
-			throw new Error(`${instance.label}: installing the packed package failed: ${(error as Error).message}`);
+		const installed = attempt(() => runtimeModule.installPackage(instance.userFolder));
+		if ('error' in installed) {
+			fs.rmSync(instance.userFolder, { recursive: true, force: true });
+			throw new Error(`${instance.label}: installing the packed package failed: ${installed.error.message}`);
 		}
 		return instance;
 	}
@@ -237,27 +229,24 @@ export class N8nInstance {
 
 	/** Writes `content` as JSON to a file in the user folder and imports it. */
 	async importFile(kind: 'credentials' | 'workflow', content: unknown): Promise<string> {
-		const file = join(this.userFolder, `${kind}-${randomUUID()}.json`);
-		writeFileSync(file, JSON.stringify(content));
+		const file = path.join(this.userFolder, `${kind}-${randomUUID()}.json`);
+		fs.writeFileSync(file, JSON.stringify(content));
 		try {
 			return await this.command([`import:${kind}`, `--input=${file}`]);
 		} finally {
-			rmSync(file, { force: true });
+			fs.rmSync(file, { force: true });
 		}
 	}
 
 	/** `n8n execute --id --rawOutput`, returning every node's output items by node name. */
 	async execute(workflowId: string): Promise<Record<string, IDataObject[]>> {
 		const output = await this.command(['execute', `--id=${workflowId}`, '--rawOutput']);
-		let run: any;
-		try {
-			run = findJson(output);
-		} catch (error) {
-			throw new Error(`${this.label}: ${(error as Error).message}`);
-		}
+		const found = attempt(() => findJson(output) as IRun | undefined);
+		if ('error' in found) throw new Error(`${this.label}: ${found.error.message}`);
+		const run = found.value;
 		const failure = run?.data?.resultData?.error;
 		if (failure) throw new Error(`${this.label}: workflow ${workflowId} failed: ${JSON.stringify(failure).slice(0, 2000)}`);
-		return nodeOutputs(run);
+		return nodeOutputs(run?.data);
 	}
 
 	/** Makes a trigger workflow active for the next `n8n start`; 2.x calls it publishing. */
@@ -275,6 +264,6 @@ export class N8nInstance {
 	async dispose(): Promise<void> {
 		if (this.server) await this.server.stop();
 		this.server = null;
-		rmSync(this.userFolder, { recursive: true, force: true });
+		fs.rmSync(this.userFolder, { recursive: true, force: true });
 	}
 }

@@ -1,4 +1,5 @@
 import { FactomosEmulator, ResponseMode } from './index';
+import { print, printError, process } from '../host';
 
 /** `npm run emulator -- --seed --port 8089`: runs the Factomos emulator until SIGINT/SIGTERM. */
 
@@ -44,15 +45,15 @@ async function main(): Promise<void> {
 		seed: args.seed === true || args.seed === 'true',
 	});
 	const url = await emulator.start();
-	console.log(`Factomos emulator listening on ${url}`);
-	console.log(`  API endpoint: ${url}/api/api.php`);
-	console.log(`  token:        ${emulator.token}`);
-	console.log(`  secret:       ${emulator.secret}`);
-	console.log(`  company_id:   ${emulator.companyId}`);
-	if (args.seed) console.log(`  seeded:       ${emulator.store.clients.size} clients, ${emulator.store.invoices.size} invoices`);
+	print(`Factomos emulator listening on ${url}`);
+	print(`  API endpoint: ${url}/api/api.php`);
+	print(`  token:        ${emulator.token}`);
+	print(`  secret:       ${emulator.secret}`);
+	print(`  company_id:   ${emulator.companyId}`);
+	if (args.seed) print(`  seeded:       ${emulator.store.clients.size} clients, ${emulator.store.invoices.size} invoices`);
 
 	const shutdown = (signal: string) => {
-		console.log(`\n${signal} received, stopping the emulator`);
+		print(`\n${signal} received, stopping the emulator`);
 		emulator.stop().then(
 			() => process.exit(0),
 			() => process.exit(1),
@@ -63,6 +64,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-	console.error(error.message);
+	printError(error.message);
 	process.exit(1);
 });

@@ -1,13 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { createCipheriv, createHash } from 'node:crypto';
-import { IncomingHttpHeaders, Server, createServer } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { FormParams, decrypt, encrypt } from '../../nodes/Factomos/transport/codec';
-import { decodeBody, wireCall } from '../helpers/wire';
+import { loadGoldenVectors } from '../codec/support';
+import { decodeBody, type FactomosAnswer, wireCall } from '../helpers/wire';
 import { decryptBytes, encodeResponse, encryptToBase64, isPrintableAscii } from './crypto';
 import { FAULT_RESPONSE_CODE, FactomosEmulator, FaultType, NOTIFICATION_TYPES, UNDOCUMENTED_CODE } from './index';
 import { parseStr, parseStrDetailed, phpJsonEncode, phpUrldecode, phpUrlencode } from './php';
+import { childProcess, http, net, path, process, REPO_ROOT, setTimeout, spawn } from '../host';
 
 const OK = { code: 0, message: 'OK' };
 /** One service line on the seeded "Développement Web" service (2001). */
@@ -32,17 +30,17 @@ function call(params: FormParams | string, options?: Parameters<typeof wireCall>
 	return wireCall(base, emu.token, emu.secret, params, options);
 }
 
-async function expectOk(params: FormParams): Promise<any> {
+async function expectOk(params: FormParams): Promise<FactomosAnswer> {
 	const { json } = await call(params);
 	expect(json?.error).toEqual(OK);
-	return json;
+	return json!;
 }
 
-async function expectError(params: FormParams, code: number, message?: string): Promise<any> {
+async function expectError(params: FormParams, code: number, message?: string): Promise<FactomosAnswer> {
 	const { json } = await call(params);
 	expect(json?.error?.code).toBe(code);
-	if (message !== undefined) expect(json.error.message).toBe(message);
-	return json;
+	if (message !== undefined) expect(json!.error.message).toBe(message);
+	return json!;
 }
 
 function post(path: string, body: string, headers: Record<string, string> = {}, method = 'POST') {
@@ -54,13 +52,13 @@ function post(path: string, body: string, headers: Record<string, string> = {}, 
 }
 
 interface Received {
-	headers: IncomingHttpHeaders;
+	headers: http.IncomingHttpHeaders;
 	body: string;
 }
 
 async function startReceiver(delayMs = 0): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
 	const received: Received[] = [];
-	const server: Server = createServer((req, res) => {
+	const server: http.Server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
@@ -69,7 +67,7 @@ async function startReceiver(delayMs = 0): Promise<{ url: string; received: Rece
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
+	const { port } = server.address() as net.AddressInfo;
 	return {
 		url: `http://127.0.0.1:${port}/hook`,
 		received,
@@ -137,10 +135,9 @@ describe('emulator => parse_str', () => {
 });
 
 describe('emulator => cipher', () => {
-	const SECRET = '0123456789abcdef';
-	const PLAINTEXT = 'action=getClient&client_id=766';
-	// Computed once with node:crypto: aes-256-cfb8, key = ascii md5 hex of the secret, IV = the secret.
-	const VECTOR = '6FX4uXcQirH4m3p3jlXCheGFI2q7+ze1UxGsHUWg';
+	// The first golden vector (secret 0123456789abcdef), which PHP's factomos_encode wrote; the first
+	// test computes it again with node:crypto: aes-256-cfb8, key = ascii md5 hex of the secret, IV = the secret.
+	const { secret: SECRET, plaintext: PLAINTEXT, base64: VECTOR } = loadGoldenVectors()[0];
 
 	it('should match the known vector computed with node:crypto', () => {
 		const key = Buffer.from(createHash('md5').update(SECRET).digest('hex'), 'ascii');
@@ -171,7 +168,7 @@ describe('emulator => cipher', () => {
 		const url = await other.start();
 		try {
 			const result = await wireCall(url, other.token, SECRET, undefined, { crequest: VECTOR });
-			expect(result.json.error).toEqual({ code: -9, message: 'Client not found' });
+			expect(result.json!.error).toEqual({ code: -9, message: 'Client not found' });
 			expect(other.calls[0]).toMatchObject({ action: 'getClient', plaintext: PLAINTEXT, params: { action: 'getClient', client_id: '766' } });
 		} finally {
 			await other.stop();
@@ -184,7 +181,7 @@ describe('emulator => cipher', () => {
 			'&line_service_id[]=2001&line_description[]=Options+100%25+incluses&line_quantity[]=2&line_price[]=9.5' +
 			'&line_service_id[]=75&line_description[]=a%3Db&line_quantity[]=1&line_price[]=';
 		const { json } = await call(plaintext);
-		expect(json.error).toEqual(OK);
+		expect(json!.error).toEqual(OK);
 		expect(emu.calls[0].params).toEqual({
 			action: 'createInvoice',
 			client_id: '1001',
@@ -195,7 +192,7 @@ describe('emulator => cipher', () => {
 			line_quantity: ['2', '1'],
 			line_price: ['9.5', ''],
 		});
-		const invoice = emu.store.invoices.get(json.invoice_id)!;
+		const invoice = emu.store.invoices.get(json!.invoice_id)!;
 		expect(invoice.comment).toBe('Merci.\nRèglement à 30 jours.');
 		expect(emu.violations).toEqual([]);
 	});
@@ -219,7 +216,7 @@ describe('emulator => generic errors', () => {
 	it('should answer -2 (encrypted) when crequest is missing', async () => {
 		const result = await wireCall(base, emu.token, emu.secret, undefined);
 		expect(result.body.startsWith('{')).toBe(false);
-		expect(result.json.error).toEqual({ code: -2, message: 'Missing Crypted Request' });
+		expect(result.json!.error).toEqual({ code: -2, message: 'Missing Crypted Request' });
 	});
 
 	it('should answer -3 in plain JSON when the token is unknown', async () => {
@@ -240,23 +237,23 @@ describe('emulator => generic errors', () => {
 		emu.setQuota(1);
 		await expectOk({ action: 'listService' });
 		const other = await wireCall(base, emu.appOnlyToken, emu.secret, { action: 'createAccount', username: 'q@example.test' });
-		expect(other.json.error).toEqual(OK);
+		expect(other.json!.error).toEqual(OK);
 	});
 
 	it('should answer -5 for a crequest that is not base64', async () => {
 		const result = await wireCall(base, emu.token, emu.secret, undefined, { crequest: 'not base64!' });
-		expect(result.json.error).toEqual({ code: -5, message: 'Invalid Crypted Request' });
+		expect(result.json!.error).toEqual({ code: -5, message: 'Invalid Crypted Request' });
 	});
 
 	it('should answer -5 when the request was encrypted with another secret', async () => {
 		const result = await wireCall(base, emu.token, emu.secret, undefined, { crequest: encrypt('another-secret!!', 'action=listClient') });
-		expect(result.json.error.code).toBe(-5);
+		expect(result.json!.error.code).toBe(-5);
 		expect(emu.violations).toEqual([]);
 	});
 
 	it('should answer -5 and record a violation when crequest is double-encoded', async () => {
 		const result = await call({ action: 'listClient' }, { encodeOnce: false });
-		expect(result.json.error.code).toBe(-5);
+		expect(result.json!.error.code).toBe(-5);
 		expect(emu.violations.join('\n')).toMatch(/crequest is not base64/);
 	});
 
@@ -268,7 +265,7 @@ describe('emulator => generic errors', () => {
 
 	it('should ignore a body that is not form-encoded and record a violation', async () => {
 		const result = await wireCall(base, emu.token, emu.secret, { action: 'listClient' }, { contentType: 'application/json' });
-		expect(result.json.error.code).toBe(-1);
+		expect(result.json!.error.code).toBe(-1);
 		expect(emu.violations[0]).toMatch(/Content-Type must be application\/x-www-form-urlencoded/);
 	});
 
@@ -299,7 +296,7 @@ describe('emulator => response modes', () => {
 		const result = await call({ action: 'getClient', client_id: '1002' });
 		expect(result.body).toMatch(/^[A-Za-z0-9%]+$/);
 		expect(result.body).toMatch(/%2B|%2F|%3D/);
-		expect(result.json.client.client_company_name).toBe('Café Crème SARL');
+		expect(result.json!.client.client_company_name).toBe('Café Crème SARL');
 		expect(result.headers.get('content-type')).toMatch(/^text\/html/);
 	});
 
@@ -314,7 +311,7 @@ describe('emulator => response modes', () => {
 		emu.setResponseMode('plain');
 		const result = await call({ action: 'getClient', client_id: '1002' });
 		expect(result.body).toContain('"client_company_name":"Caf\\u00e9 Cr\\u00e8me SARL"');
-		expect(result.json.client.client_company_name).toBe('Café Crème SARL');
+		expect(result.json!.client.client_company_name).toBe('Café Crème SARL');
 	});
 
 	it('should take the mode from the constructor options', async () => {
@@ -471,9 +468,9 @@ describe('emulator => accounts', () => {
 			expect(JSON.parse(receiver.received[0].body)).toEqual({
 				company_id: json.company_id,
 				notification_type: 'create_contact',
-				result: { id: created.json.client_id, error: OK },
+				result: { id: created.json!.client_id, error: OK },
 			});
-			await expectError({ action: 'getClient', client_id: created.json.client_id }, -9);
+			await expectError({ action: 'getClient', client_id: created.json!.client_id }, -9);
 		} finally {
 			await receiver.close();
 		}
@@ -507,7 +504,7 @@ describe('emulator => accounts', () => {
 
 	it('should answer -28 to data actions of an application-only token', async () => {
 		const { json } = await wireCall(base, emu.appOnlyToken, emu.secret, { action: 'listClient' });
-		expect(json.error.code).toBe(-28);
+		expect(json!.error.code).toBe(-28);
 	});
 });
 
@@ -540,7 +537,7 @@ describe('emulator => clients', () => {
 		['zzz', []],
 	])('should search clients for %s', async (keyword, ids) => {
 		const json = await expectOk({ action: 'listClient', search_keyword: keyword });
-		expect(json.clients.map((client: any) => client.client_id)).toEqual(ids);
+		expect(json.clients.map((client) => client.client_id)).toEqual(ids);
 	});
 
 	it('should get a client in the doc shape', async () => {
@@ -577,7 +574,7 @@ describe('emulator => clients', () => {
 describe('emulator => services', () => {
 	it('should list services in the doc shape', async () => {
 		const json = await expectOk({ action: 'listService' });
-		expect(json.services.map((service: any) => service.service_name)).toEqual(['Développement Web', 'Design', 'Abonnement Pictomos']);
+		expect(json.services.map((service) => service.service_name)).toEqual(['Développement Web', 'Design', 'Abonnement Pictomos']);
 		expect(json.services[2]).toMatchObject({ category: 'produits', price: '9.5', accountancy_code_type: 'standard', stock: '0' });
 	});
 
@@ -624,7 +621,7 @@ describe('emulator => invoices', () => {
 			document_key: json.invoice_document_key,
 			client_company_name: 'Café Crème SARL',
 		});
-		expect(invoice.articleList.map((line: any) => [line.service_id, line.quantity, line.invoice_price, line.total_ht, line.comment])).toEqual([
+		expect(invoice.articleList.map((line) => [line.service_id, line.quantity, line.invoice_price, line.total_ht, line.comment])).toEqual([
 			['75', '1', '0', '0', 'Phase 1'],
 			['2001', '2', '800', '1600', ''],
 			['2003', '12', '9.99', '119.88', 'Abonnement'],
@@ -685,7 +682,7 @@ describe('emulator => invoices', () => {
 		['partially-paid-avoir', []],
 	])('should list %s invoices', async (status, ids) => {
 		const json = await expectOk({ action: 'listInvoice', invoice_status: status });
-		expect(json.invoices.map((invoice: any) => invoice.id)).toEqual(ids);
+		expect(json.invoices.map((invoice) => invoice.id)).toEqual(ids);
 		expect(json.pagination).toEqual({ first_row: '0', last_row: ids.length - 1, total_invoices: ids.length });
 		for (const invoice of json.invoices) expect(invoice).toMatchObject({ invoice_status: status, articleList: [], document_key: false, downpayment_term: null });
 	});
@@ -735,7 +732,7 @@ describe('emulator => invoices', () => {
 
 	it('should list the email templates of the account', async () => {
 		const json = await expectOk({ action: 'listEmailTemplates' });
-		expect(json['email-templates'].map((template: any) => template.template_type)).toEqual(['estimate', 'invoice', 'reminder1', 'reminder2', 'reminder3']);
+		expect(json['email-templates'].map((template) => template.template_type)).toEqual(['estimate', 'invoice', 'reminder1', 'reminder2', 'reminder3']);
 		expect(Object.keys(json['email-templates'][0])).toEqual([
 			'id', 'company_id', 'signature_id', 'template_name', 'template_type', 'template_subject', 'template_message', 'template_attachment_doc',
 		]);
@@ -935,12 +932,12 @@ describe('emulator => listInvoice pagination', () => {
 	it('should page 120 invoices by 50 from page_index rows', async () => {
 		const ids = emu.addInvoices(120);
 		expect(ids).toHaveLength(120);
-		const seen: string[] = [];
+		const seen: unknown[] = [];
 		for (const [pageIndex, count] of [[0, 50], [50, 50], [100, 20]]) {
 			const json = await expectOk({ action: 'listInvoice', invoice_status: 'pending', page_index: String(pageIndex) });
 			expect(json.pagination).toEqual({ first_row: String(pageIndex), last_row: pageIndex + count - 1, total_invoices: 120 });
 			expect(json.invoices).toHaveLength(count);
-			seen.push(...json.invoices.map((invoice: any) => invoice.id));
+			seen.push(...json.invoices.map((invoice) => invoice.id));
 		}
 		expect(new Set(seen).size).toBe(120);
 		expect(seen).toEqual([...ids].reverse());
@@ -952,7 +949,7 @@ describe('emulator => listInvoice pagination', () => {
 	it.each(['later', 'paid', 'partially-paid', 'paid-avoir', 'partially-paid-avoir', 'avoir'])('should bulk-create %s invoices', async (status) => {
 		const ids = emu.addInvoices(3, { status });
 		const json = await expectOk({ action: 'listInvoice', invoice_status: status });
-		expect(json.invoices.map((invoice: any) => invoice.id).sort()).toEqual([...ids].sort());
+		expect(json.invoices.map((invoice) => invoice.id).sort()).toEqual([...ids].sort());
 	});
 });
 
@@ -1026,8 +1023,8 @@ describe('emulator => faults', () => {
 		const started = Date.now();
 		const result = await call({ action: 'createClient', category: 'client', client_company_name: 'Slow' });
 		expect(Date.now() - started).toBeGreaterThanOrEqual(290);
-		expect(result.json.error).toEqual(OK);
-		expect(emu.store.clients.get(result.json.client_id)?.client_company_name).toBe('Slow');
+		expect(result.json!.error).toEqual(OK);
+		expect(emu.store.clients.get(result.json!.client_id)?.client_company_name).toBe('Slow');
 		expect(emu.calls[0]).toMatchObject({ fault: 'slow', responseCode: 0 });
 	});
 
@@ -1036,7 +1033,7 @@ describe('emulator => faults', () => {
 		expect((await call({ action: 'listClient' })).status).toBe(200);
 		expect((await call({ action: 'getClient', client_id: '1001' })).status).toBe(500);
 		expect((await call({ action: 'getClient', client_id: '1001' })).status).toBe(500);
-		expect((await call({ action: 'getClient', client_id: '1001' })).json.error).toEqual(OK);
+		expect((await call({ action: 'getClient', client_id: '1001' })).json!.error).toEqual(OK);
 		expect(emu.calls.map((recorded) => recorded.fault)).toEqual([undefined, 'http500', 'http500', undefined]);
 	});
 
@@ -1055,7 +1052,7 @@ describe('emulator => faults', () => {
 	it('should clear a fault with setFault(null)', async () => {
 		emu.setFault({ type: 'empty' });
 		emu.setFault(null);
-		expect((await call({ action: 'listClient' })).json.error).toEqual(OK);
+		expect((await call({ action: 'listClient' })).json!.error).toEqual(OK);
 	});
 
 	it('should stop promptly while a timeout fault holds a socket', async () => {
@@ -1115,7 +1112,7 @@ describe('emulator => sessions', () => {
 		const account = await expectOk({ action: 'createAccount', username: 'sso@example.test' });
 		const created = await post(`/api/session/create/${account.auth_token}`, '');
 		const check = await fetch(`${base}/api/session/check`, { headers: { Cookie: created.headers.get('set-cookie')!.split(';')[0] } });
-		expect(((await check.json()) as any).user).toMatchObject({ username: 'sso@example.test', company_id: account.company_id });
+		expect(((await check.json()) as { user: unknown }).user).toMatchObject({ username: 'sso@example.test', company_id: account.company_id });
 	});
 });
 
@@ -1168,7 +1165,7 @@ describe('emulator => webhooks', () => {
 
 	afterEach(() => receiver.close());
 
-	const mapping: [string, string, FormParams, (json: any) => string, boolean][] = [
+	const mapping: [string, string, FormParams, (json: FactomosAnswer) => string, boolean][] = [
 		['createInvoice', 'create_invoice', { client_id: '1001', ...LINE }, (json) => json.invoice_id, false],
 		['editInvoice', 'update_invoice', { invoice_id: '5001', client_id: '1001', ...LINE }, () => '5001', false],
 		['createPayment', 'add_invoice_payment', { invoice_id: '5001', montant: '10', type: 'cb' }, () => '5001', false],
@@ -1290,7 +1287,7 @@ describe('emulator => seed and reset', () => {
 			const result = await listServices();
 			expect(result.body).toBe('{"services":[],"error":{"code":0,"message":"OK"}}');
 			expect(other.calls).toEqual([expect.objectContaining({ responseCode: 0 })]);
-			expect((await listServices()).json.error.code).toBe(-4);
+			expect((await listServices()).json!.error.code).toBe(-4);
 			expect(other.store.tokens.get(other.token)?.webhookUrl).toBe('http://127.0.0.1:9/hook');
 		} finally {
 			await other.stop();
@@ -1299,16 +1296,16 @@ describe('emulator => seed and reset', () => {
 });
 
 describe('emulator => cli', () => {
-	let child: ChildProcess | null = null;
+	let child: childProcess.ChildProcess | null = null;
 
 	afterEach(() => {
 		if (child && child.exitCode === null) child.kill('SIGKILL');
 	});
 
 	it('should start seeded, answer requests and stop cleanly on SIGTERM', async () => {
-		const tsNode = join(__dirname, '../../node_modules/ts-node/dist/bin.js');
-		const proc = spawn(process.execPath, [tsNode, '--transpile-only', join(__dirname, 'cli.ts'), '--seed', '--port', '0', '--mode', 'plain', '--token', 'cli-token'], {
-			cwd: join(__dirname, '../..'),
+		const tsNode = path.join(REPO_ROOT, 'node_modules', 'ts-node', 'dist', 'bin.js');
+		const proc = spawn(process.execPath, [tsNode, '--transpile-only', path.join(REPO_ROOT, 'test', 'emulator', 'cli.ts'), '--seed', '--port', '0', '--mode', 'plain', '--token', 'cli-token'], {
+			cwd: REPO_ROOT,
 		});
 		child = proc;
 		let output = '';
@@ -1323,7 +1320,7 @@ describe('emulator => cli', () => {
 		expect(output).toContain('token:        cli-token');
 		const result = await wireCall(url, 'cli-token', 'demo-secret-1234', { action: 'listInvoice', invoice_status: 'later' });
 		expect(result.body.startsWith('{')).toBe(true);
-		expect(result.json.pagination.total_invoices).toBe(1);
+		expect(result.json!.pagination.total_invoices).toBe(1);
 		const exitCode = await new Promise<number | null>((resolve) => {
 			proc.removeAllListeners('exit');
 			proc.on('exit', (code) => resolve(code));

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
-import { Socket } from 'node:net';
 import { ApiResponse, Notification, checkParams, executeAction, fail, isKnownAction } from './actions';
 import { ResponseMode, decryptBytes, encodeResponse, isPrintableAscii, isStrictBase64 } from './crypto';
 import { parisDate } from './format';
@@ -9,6 +7,7 @@ import { AddInvoicesOptions, addInvoices, seedStore } from './seed';
 import { ERR, ErrorDef, NOTIFICATION_TYPES } from './spec';
 import { Store, TokenRecord } from './store';
 import { WebhookDelivery, WebhookSender } from './webhooks';
+import { clearTimeout, http, net, setTimeout } from '../host';
 
 export type { ResponseMode } from './crypto';
 
@@ -55,7 +54,7 @@ export interface ApiCall {
 export interface RawRequest {
 	method: string;
 	path: string;
-	headers: IncomingHttpHeaders;
+	headers: http.IncomingHttpHeaders;
 	body: string;
 }
 
@@ -95,9 +94,9 @@ export class FactomosEmulator {
 	private readonly quotaCounters = new Map<string, { day: string; count: number }>();
 	private readonly initialWebhookUrl: string | null;
 	private fault: (Fault & { remaining: number; toSkip: number }) | null = null;
-	private server: Server | null = null;
+	private server: http.Server | null = null;
 	private url = '';
-	private readonly sockets = new Set<Socket>();
+	private readonly sockets = new Set<net.Socket>();
 	private readonly timers = new Set<NodeJS.Timeout>();
 
 	constructor(options: EmulatorOptions = {}) {
@@ -135,7 +134,7 @@ export class FactomosEmulator {
 
 	start(): Promise<string> {
 		if (this.server) return Promise.resolve(this.url);
-		const server = createServer((req, res) => this.onRequest(req, res));
+		const server = http.createServer((req, res) => this.onRequest(req, res));
 		server.on('connection', (socket) => {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
@@ -261,7 +260,7 @@ export class FactomosEmulator {
 
 	// ---- HTTP ----
 
-	private onRequest(req: IncomingMessage, res: ServerResponse): void {
+	private onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
@@ -276,7 +275,7 @@ export class FactomosEmulator {
 		});
 	}
 
-	private async route(req: IncomingMessage, res: ServerResponse, url: string, body: Buffer): Promise<void> {
+	private async route(req: http.IncomingMessage, res: http.ServerResponse, url: string, body: Buffer): Promise<void> {
 		const path = url.split('?')[0];
 		if (path === '/api/api.php') return this.handleApi(req, res, url, body);
 		const session = /^\/api\/session\/(create|delete)(?:\/(.*))?$/.exec(path);
@@ -292,7 +291,7 @@ export class FactomosEmulator {
 	}
 
 	/** $_POST as PHP would fill it: only for form-encoded POST bodies. */
-	private readForm(req: IncomingMessage, body: Buffer, endpoint: string): PhpParams {
+	private readForm(req: http.IncomingMessage, body: Buffer, endpoint: string): PhpParams {
 		if (req.method !== 'POST') {
 			this.violate(`${endpoint}: must be called with POST, got ${req.method}`);
 			return {};
@@ -307,7 +306,7 @@ export class FactomosEmulator {
 		return params;
 	}
 
-	private writeApi(res: ServerResponse, call: ApiCall, secret: string | null, response: ApiResponse): void {
+	private writeApi(res: http.ServerResponse, call: ApiCall, secret: string | null, response: ApiResponse): void {
 		call.responseCode = response.error.code;
 		// A slow call whose client gave up still ran, like a PHP script that never notices the abort.
 		if (res.destroyed) return;
@@ -318,7 +317,7 @@ export class FactomosEmulator {
 		res.end(text);
 	}
 
-	private async handleApi(req: IncomingMessage, res: ServerResponse, url: string, body: Buffer): Promise<void> {
+	private async handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: string, body: Buffer): Promise<void> {
 		const call: ApiCall = { params: {}, responseCode: FAULT_RESPONSE_CODE, at: Date.now() };
 		this.calls.push(call);
 		const form = this.readForm(req, body, 'api.php');
@@ -421,7 +420,7 @@ export class FactomosEmulator {
 		});
 	}
 
-	private applyFault(req: IncomingMessage, res: ServerResponse, call: ApiCall, secret: string, fault: Fault): void {
+	private applyFault(req: http.IncomingMessage, res: http.ServerResponse, call: ApiCall, secret: string, fault: Fault): void {
 		call.fault = fault.type;
 		const okJson = phpJsonEncode({ error: { code: 0, message: 'OK' } });
 		const send = (status: number, text: string) => {
@@ -488,7 +487,7 @@ export class FactomosEmulator {
 
 	// ---- SSO sessions (§5, §6) ----
 
-	private writeJson(res: ServerResponse, body: unknown, headers: Record<string, string> = {}): void {
+	private writeJson(res: http.ServerResponse, body: unknown, headers: Record<string, string> = {}): void {
 		const text = phpJsonEncode(body);
 		res.writeHead(200, { 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': String(Buffer.byteLength(text)), ...headers });
 		res.end(text);
@@ -510,7 +509,7 @@ export class FactomosEmulator {
 		return id;
 	}
 
-	private handleSession(req: IncomingMessage, res: ServerResponse, operation: 'create' | 'delete', rawToken: string): void {
+	private handleSession(req: http.IncomingMessage, res: http.ServerResponse, operation: 'create' | 'delete', rawToken: string): void {
 		if (req.method !== 'POST') this.violate(`session/${operation}: must be called with POST, got ${req.method}`);
 		let authToken = rawToken;
 		try {
@@ -531,7 +530,7 @@ export class FactomosEmulator {
 		return this.writeJson(res, { error: { code: 0, message: 'OK' } });
 	}
 
-	private currentSession(req: IncomingMessage): string | null {
+	private currentSession(req: http.IncomingMessage): string | null {
 		const cookie = /(?:^|;\s*)PHPSESSID=([^;]+)/.exec(req.headers.cookie ?? '');
 		if (!cookie) return null;
 		const session = this.store.sessions.get(cookie[1]);
@@ -545,7 +544,7 @@ export class FactomosEmulator {
 		return session.id;
 	}
 
-	private handleSessionCheck(req: IncomingMessage, res: ServerResponse): void {
+	private handleSessionCheck(req: http.IncomingMessage, res: http.ServerResponse): void {
 		if (req.method !== 'GET') this.violate(`session/check: must be called with GET, got ${req.method}`);
 		const sessionId = this.currentSession(req);
 		if (!sessionId) return this.writeJson(res, fail(ERR.noSession));
@@ -560,7 +559,7 @@ export class FactomosEmulator {
 
 	// ---- §9 prefilled estimate form ----
 
-	private handlePrefilledEstimate(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+	private handlePrefilledEstimate(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
 		const form = this.readForm(req, body, 'creer-devis');
 		const params: Record<string, string> = {};
 		for (const [name, value] of Object.entries(form)) {

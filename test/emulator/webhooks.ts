@@ -1,5 +1,5 @@
-import { request } from 'node:http';
 import { phpJsonEncode } from './php';
+import { http } from '../host';
 
 export interface WebhookDelivery {
 	url: string;
@@ -16,7 +16,7 @@ export class WebhookSender {
 	readonly deliveries: WebhookDelivery[] = [];
 	contentType: string | null;
 	private readonly pending = new Set<Promise<void>>();
-	private readonly inFlight = new Set<ReturnType<typeof request>>();
+	private readonly inFlight = new Set<ReturnType<typeof http.request>>();
 
 	constructor(contentType: string | null) {
 		this.contentType = contentType;
@@ -34,9 +34,9 @@ export class WebhookSender {
 			};
 			const headers: Record<string, string | number> = { 'Content-Length': Buffer.byteLength(body) };
 			if (this.contentType !== null) headers['Content-Type'] = this.contentType;
-			let req: ReturnType<typeof request>;
+			let req: ReturnType<typeof http.request>;
 			try {
-				req = request(url, { method: 'POST', headers, timeout: DELIVERY_TIMEOUT_MS });
+				req = http.request(url, { method: 'POST', headers, timeout: DELIVERY_TIMEOUT_MS });
 			} catch (error) {
 				delivery.error = (error as Error).message;
 				resolve();

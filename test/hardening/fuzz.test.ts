@@ -1,6 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import { createContext, Script } from 'node:vm';
-
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
@@ -15,6 +12,7 @@ import { encodeResponse, type ResponseMode } from '../emulator';
 import { useActionEmulator } from '../helpers/actions';
 import { executeContext, runNode } from '../helpers/n8n';
 import { createRandom, hostileBody, hostileText, TEN_KB, type Random } from './generators';
+import { http, process, vm } from '../host';
 
 /** Replay a failure with FUZZ_SEED=<seed> npx jest test/hardening/fuzz.test.ts */
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed2026);
@@ -245,23 +243,20 @@ const HANG_MS = 20_000;
  * Runs a synchronous fuzz loop under a watchdog, so a decoder that hangs fails the test naming
  * the case, instead of blocking Jest forever (its own timeout cannot stop synchronous code).
  */
-const watchdog = createContext({ run: null as null | (() => void) });
-const runInWatchdog = new Script('run()');
+const watchdog = vm.createContext({ run: null as null | (() => void) });
+const runInWatchdog = new vm.Script('run()');
 function fuzzLoop(cases: number, body: (run: number) => void): void {
 	let current = 0;
 	watchdog.run = () => {
 		for (current = 0; current < cases; current++) body(current);
 	};
-	try {
-		runInWatchdog.runInContext(watchdog, { timeout: HANG_MS });
-	} catch (error) {
-		if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-			throw new Error(`Case ${current} (seed ${SEED}) was still running after ${HANG_MS} ms`);
-		}
-		throw error;
-	} finally {
-		watchdog.run = null;
+	const result = outcome(() => runInWatchdog.runInContext(watchdog, { timeout: HANG_MS }));
+	watchdog.run = null;
+	if (!('error' in result)) return;
+	if ((result.error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+		throw new Error(`Case ${current} (seed ${SEED}) was still running after ${HANG_MS} ms`);
 	}
+	throw result.error;
 }
 
 type Outcome = { value: unknown } | { error: unknown };
@@ -283,7 +278,7 @@ function contractBreach(result: Outcome, allowed: abstract new (...args: never[]
 	return `${label}: threw ${name}: ${String((error as Error)?.message ?? error).slice(0, 120)}`;
 }
 
-const CREDENTIALS = { token: 'fuzz-token-0123456789', secret: 'Fz9!fuzz-secret#', baseUrl: 'http://127.0.0.1:9' };
+const CREDENTIALS = { token: 'fuzz-token-dummy-0123456789', secret: 'Fz9!fuzz-secret#', baseUrl: 'http://127.0.0.1:9' };
 
 /** A random JSON object, as a Factomos answer could hold it. */
 function randomObject(random: Random): IDataObject {
@@ -397,12 +392,12 @@ describe(`fuzz => codec and response decoder (seed ${SEED})`, () => {
 	});
 
 	describe('over real HTTP', () => {
-		let server: Server;
+		let server: http.Server;
 		let bodies: Buffer[] = [];
 		let baseUrl = '';
 
 		beforeAll(async () => {
-			server = createServer((req, res) => {
+			server = http.createServer((req, res) => {
 				req.resume();
 				req.on('end', () => {
 					const body = bodies.shift() ?? Buffer.alloc(0);

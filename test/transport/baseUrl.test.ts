@@ -62,7 +62,7 @@ describe('transport => invalid Base URL in a call', () => {
 
 	it('should fail before any request with callFactomosApi', async () => {
 		const creds = { token: emu.token, secret: emu.secret, baseUrl: 'factomos' };
-		const failure = await failureOf(() => callFactomosApi(http, creds, 'createClient', { category: 'client', client_company_name: 'X' }));
+		const failure = await failureOf<FactomosFailure>(() => callFactomosApi(http, creds, 'createClient', { category: 'client', client_company_name: 'X' }));
 		expect(failure).toBeInstanceOf(FactomosFailure);
 		expect(failure.message).toBe('The Base URL of the Factomos credential is not a valid URL');
 		expectNoCredentials(failure, creds);
@@ -73,7 +73,7 @@ describe('transport => invalid Base URL in a call', () => {
 	it('should fail with a NodeApiError in an n8n ExecuteContext', async () => {
 		const creds = { token: emu.token, secret: emu.secret, baseUrl: 'www.factomos.com/api/api.php' };
 		const ctx = executeContext(creds);
-		const error = await failureOf(() => factomosApiRequest.call(ctx, 'listClient', {}, { itemIndex: 4 }));
+		const error = await failureOf<NodeApiError>(() => factomosApiRequest.call(ctx, 'listClient', {}, { itemIndex: 4 }));
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe('The Base URL of the Factomos credential is not a valid URL');
 		expect(error.description).toMatch(/https:\/\/app\.factomos\.com/);

@@ -49,7 +49,7 @@ describe('transport => credential test', () => {
 	});
 
 	it.each([
-		['Token', { token: '  ', secret: 'a-secret-of-16-b' }],
+		['Token', { token: '  ', secret: 'dummy-secret-16b' }],
 		['Secret', { token: 'a-token', secret: '' }],
 	])('should name an empty %s without making a call', async (label, credentials) => {
 		const result = await testCredential({ ...credentials, baseUrl });
@@ -67,7 +67,7 @@ describe('transport => credential test', () => {
 	});
 
 	it('should explain a wrong secret', async () => {
-		const wrong = { token: emu.token, secret: 'not-the-secret-1' };
+		const wrong = { token: emu.token, secret: 'dummy-not-secret' };
 		const result = await testCredential({ ...wrong, baseUrl });
 		expectError(result, /Secret .*probably wrong/, wrong);
 		expect(emu.calls).toHaveLength(1);
@@ -76,7 +76,7 @@ describe('transport => credential test', () => {
 
 	it('should explain a wrong secret when the server answers in clear', async () => {
 		emu.setResponseMode('plain');
-		const wrong = { token: emu.token, secret: 'not-the-secret-1' };
+		const wrong = { token: emu.token, secret: 'dummy-not-secret' };
 		const result = await testCredential({ ...wrong, baseUrl });
 		expectError(result, /-5.*Secret .*probably wrong/s, wrong);
 		expect(emu.calls).toHaveLength(1);

@@ -1,5 +1,3 @@
-import { createServer } from 'node:net';
-
 import { CredentialTestContext } from 'n8n-core';
 
 import {
@@ -10,6 +8,7 @@ import {
 } from '../../nodes/Factomos/transport';
 import type { FactomosAction } from '../../nodes/Factomos/transport/errors';
 import { FactomosEmulator } from '../emulator';
+import { net } from '../host';
 
 /** The transport's HTTP sender type, taken from callFactomosApi so the tests follow its API. */
 export type HttpSend = Parameters<typeof callFactomosApi>[0];
@@ -42,29 +41,35 @@ export function useTransportEmulator(): { emu: FactomosEmulator; creds: Factomos
 	return { emu, creds, http: realHttp() };
 }
 
-/** Runs `run` and returns what it threw; fails the test when it resolves. */
-export async function failureOf(run: () => Promise<unknown>): Promise<any> {
+/** Runs `run` and returns what it threw, as the caller says it is; fails the test when it resolves. */
+export async function failureOf<E = unknown>(run: () => Promise<unknown>): Promise<E> {
 	let result: unknown;
 	try {
 		result = await run();
 	} catch (error) {
-		return error;
+		return error as E;
 	}
 	throw new Error(`Expected a failure, got ${JSON.stringify(result).slice(0, 300)}`);
 }
 
+/** The fields of an Error or a NodeApiError that errorText reads. */
+type ErrorParts = Partial<Record<'message' | 'description' | 'stack' | 'cause' | 'errorResponse' | 'context' | 'messages', unknown>> & {
+	toJSON?: () => unknown;
+};
+
 /** Every part of an error a user or a log could see, as one string. */
-export function errorText(error: any): string {
+export function errorText(error: unknown): string {
+	const parts = error as ErrorParts | null | undefined;
 	return JSON.stringify({
-		own: { ...error },
-		message: error?.message,
-		description: error?.description,
-		stack: error?.stack,
-		cause: error?.cause,
-		errorResponse: error?.errorResponse,
-		context: error?.context,
-		messages: error?.messages,
-		toJSON: typeof error?.toJSON === 'function' ? error.toJSON() : undefined,
+		own: { ...(error as object) },
+		message: parts?.message,
+		description: parts?.description,
+		stack: parts?.stack,
+		cause: parts?.cause,
+		errorResponse: parts?.errorResponse,
+		context: parts?.context,
+		messages: parts?.messages,
+		toJSON: typeof parts?.toJSON === 'function' ? parts.toJSON() : undefined,
 	});
 }
 
@@ -86,7 +91,7 @@ export function quoted(description: string): string {
 
 /** A port on 127.0.0.1 that nothing listens on. */
 export async function closedPort(): Promise<number> {
-	const server = createServer();
+	const server = net.createServer();
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const address = server.address();
 	const port = typeof address === 'object' && address ? address.port : 0;

@@ -32,7 +32,7 @@ afterEach(() => {
 async function call(params: Record<string, string | string[]>) {
 	const response = await wireCall(emu.baseUrl, emu.token, emu.secret, params);
 	expect(response.json?.error?.code).toBe(0);
-	return response.json as Record<string, string>;
+	return response.json!;
 }
 
 const INVOICE_PARAMS = {
@@ -163,7 +163,7 @@ describe.each([['application/x-www-form-urlencoded'], ['application/json'], ['te
 			expect(typed.webhookDeliveries[0]).toMatchObject({ contentType, status: 200 });
 			expect(harness.executions[0].json).toMatchObject({
 				event: 'create_invoice',
-				id: response.json.invoice_id,
+				id: response.json!.invoice_id,
 				custom: 'id=3&source=n8n',
 				custom_fields: { id: '3', source: 'n8n' },
 			});

@@ -1,8 +1,6 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-
 import { buildFlood, deliveryKey, expectedDeliveries, FLOOD_PARAMETERS, floodKinds, mapConcurrent, wrongAnswers } from './flood';
 import { TriggerHarness } from './harness';
+import { print, process, v8, vm } from '../host';
 
 /** Issue #6 "Trigger flood": 1,000 shuffled POSTs, 30% malformed or not selected, 25 in flight. */
 
@@ -14,8 +12,8 @@ const HEAP_GROWTH_LIMIT = 2 * 1024 * 1024;
 
 const harness = new TriggerHarness();
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
 
 function heapAfterGc(): number {
 	gc();
@@ -82,7 +80,7 @@ describe('trigger => flood', () => {
 		const growth = heapAfterGc() - baseline;
 		const elapsed = Date.now() - started;
 
-		console.log(
+		print(
 			`trigger flood: ${ROUNDS} rounds x ${POSTS} posts in ${elapsed} ms (${Math.round((ROUNDS * POSTS * 1000) / elapsed)} posts/s); ` +
 				`heap after round 2: ${(baseline / 1048576).toFixed(1)} MB, growth by round ${ROUNDS}: ${(growth / 1048576).toFixed(2)} MB`,
 		);

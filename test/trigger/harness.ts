@@ -1,7 +1,3 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
-import { parse as parseQueryString } from 'node:querystring';
-
 import { parseIncomingMessage, WebhookContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -19,6 +15,7 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { FactomosTrigger } from '../../nodes/FactomosTrigger/FactomosTrigger.node';
 import { postRaw, type PostResult } from '../helpers/http';
 import type { TestCredentials } from '../helpers/n8n';
+import { http, net, querystring } from '../host';
 
 /**
  * Serves the Factomos Trigger over real HTTP the way n8n does (packages/cli: rawBodyReader and
@@ -67,11 +64,11 @@ export class TriggerHarness {
 	/** How many times webhook() was called. */
 	calls = 0;
 
-	private server: Server | null = null;
+	private server: http.Server | null = null;
 	private baseUrl = '';
 	private config: HarnessConfig = {};
 	private readonly pending = new Set<Promise<void>>();
-	private readonly sockets = new Set<Socket>();
+	private readonly sockets = new Set<net.Socket>();
 
 	get url(): string {
 		return this.baseUrl;
@@ -94,7 +91,7 @@ export class TriggerHarness {
 	}
 
 	async start(): Promise<string> {
-		const server = createServer((req, res) => {
+		const server = http.createServer((req, res) => {
 			const handled = this.handle(req, res).catch((error: Error) => {
 				this.problems.push(`harness error: ${error.stack ?? error.message}`);
 				if (!res.headersSent) res.writeHead(500).end();
@@ -158,7 +155,7 @@ export class TriggerHarness {
 		return node;
 	}
 
-	private additionalData(req: IncomingMessage, res: ServerResponse): IWorkflowExecuteAdditionalData {
+	private additionalData(req: http.IncomingMessage, res: http.ServerResponse): IWorkflowExecuteAdditionalData {
 		const credentials = this.config.credentials;
 		return {
 			credentialsHelper: {
@@ -186,17 +183,17 @@ export class TriggerHarness {
 	}
 
 	/** What n8n's rawBodyReader + parseBody leave on the request before the node runs. */
-	private async prepareRequest(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+	private async prepareRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const rawBody = Buffer.concat(chunks);
-		const message = req as IncomingMessage & IDataObject;
+		const message = req as http.IncomingMessage & IDataObject;
 		parseIncomingMessage(req);
 		message.rawBody = rawBody;
 		message.readRawBody = async () => {};
 		message._body = true;
 		const url = new URL(req.url ?? '/', 'http://localhost');
-		message.query = parseQueryString(url.search.replace(/^\?/, ''));
+		message.query = querystring.parse(url.search.replace(/^\?/, ''));
 		message.params = {};
 
 		if (rawBody.length > 0) {
@@ -204,7 +201,7 @@ export class TriggerHarness {
 			try {
 				if (req.contentType === 'application/json') message.body = JSON.parse(text);
 				else if (req.contentType === 'application/x-www-form-urlencoded') {
-					message.body = parseQueryString(text, undefined, undefined, { maxKeys: 1000 });
+					message.body = querystring.parse(text, undefined, undefined, { maxKeys: 1000 });
 				} else if (req.contentType === 'text/plain') message.body = text;
 			} catch (error) {
 				// n8n answers UnprocessableRequestError itself; the node never runs.
@@ -214,14 +211,14 @@ export class TriggerHarness {
 			}
 		}
 		if (this.config.rawBody === false) {
-			const stripped = message as Partial<IncomingMessage>;
+			const stripped = message as Partial<http.IncomingMessage>;
 			delete stripped.rawBody;
 			delete stripped.readRawBody;
 		}
 		return true;
 	}
 
-	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		const path = new URL(req.url ?? '/', 'http://localhost').pathname;
 		if (req.method !== 'POST' || path !== '/webhook') {
 			res.writeHead(404, { 'Content-Type': 'application/json' });
@@ -286,7 +283,7 @@ export class TriggerHarness {
 		}
 	}
 
-	private send(res: ServerResponse, status: number, data: unknown): void {
+	private send(res: http.ServerResponse, status: number, data: unknown): void {
 		res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
 		res.end(typeof data === 'string' ? data : JSON.stringify(data));
 	}
