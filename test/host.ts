@@ -41,15 +41,6 @@ export const REPO_ROOT = path.resolve(__dirname, '..');
 /** V8's gc(), only there when Node.js runs with --expose-gc (the bench's returnAll worker). */
 export const gc = (globalThis as { gc?: () => void }).gc;
 
-/**
- * n8n-core's DI container and Logger class, for the secret-hygiene test that swaps in a capturing
- * logger. They are n8n-core's own dependencies, not declared in package.json; loaded on first use.
- */
-export async function n8nCoreDi(): Promise<{ Container: typeof import('@n8n/di').Container; Logger: typeof import('@n8n/backend-common').Logger }> {
-	const [{ Container }, { Logger }] = await Promise.all([import('@n8n/di'), import('@n8n/backend-common')]);
-	return { Container, Logger };
-}
-
 /** console.log for the bench, the emulator CLI and the tests' reports, which the lint's no-console keeps out of code. */
 export function print(...values: unknown[]): void {
 	process.stdout.write(`${util.format(...values)}\n`);

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 import { LoggerProxy } from 'n8n-workflow';
 
@@ -9,7 +11,7 @@ import { credentialTestContext, factomosNode, loadOptionsContext, runNode, type 
 import { closedPort } from '../transport/support';
 import { notification } from '../trigger/fixtures';
 import { TriggerHarness } from '../trigger/harness';
-import { http, n8nCoreDi, process } from '../host';
+import { http, process } from '../host';
 
 /**
  * Secret hygiene: every error path runs with distinctive credentials, and neither the secret nor
@@ -170,7 +172,6 @@ function startCapture(): { entries: LogEntry[]; stop: () => void } {
 
 const emu = new FactomosEmulator({ seed: true, token: TOKEN, secret: SECRET });
 const harness = new TriggerHarness();
-let di: Awaited<ReturnType<typeof n8nCoreDi>>;
 let misbehaving: http.Server;
 let misbehavingUrl = '';
 /** What the misbehaving server answers to a request body. */
@@ -184,9 +185,8 @@ const misbehavingServer = (): TestCredentials => ({ ...good(), baseUrl: misbehav
 const unreachable = (): TestCredentials => ({ ...good(), baseUrl: unreachableUrl });
 
 beforeAll(async () => {
-	di = await n8nCoreDi();
 	LoggerProxy.init(capturingLogger);
-	di.Container.set(di.Logger, capturingLogger as unknown as InstanceType<typeof di.Logger>);
+	Container.set(Logger, capturingLogger as unknown as Logger);
 	await emu.start();
 	await harness.start();
 	misbehaving = http.createServer((req, res) => {
@@ -522,7 +522,7 @@ function emitCanaries(tag: string): void {
 	process.stdout.write(`canary ${tag}\n`);
 	process.stderr.write(`canary ${tag}\n`);
 	LoggerProxy.info(`canary ${tag}`);
-	di.Container.get(di.Logger).debug('canary', { tag });
+	Container.get(Logger).debug('canary', { tag });
 }
 
 /** Every channel recorded the canary: the capture was still in place (n8n-core did not replace the logger). */
