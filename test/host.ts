@@ -1,8 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tests, the emulator, the bench and the tools run in Node.js, never inside n8n Cloud; this module is their one door to Node's host APIs, so the cloud rules stay on everywhere else, shipped code included */
+import assert from 'node:assert/strict';
 import * as childProcess from 'node:child_process';
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as http from 'node:http';
+import { createRequire } from 'node:module';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,9 +17,11 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 
 export {
+	assert,
 	childProcess,
 	clearInterval,
 	clearTimeout,
+	createRequire,
 	fs,
 	fsp,
 	http,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
+import { fs, path, REPO_ROOT } from '../host';
 import { CREDENTIAL } from './support';
 
 /** Workflow files for `n8n import:workflow`: a Manual Trigger followed by a chain of nodes. */
@@ -251,4 +252,23 @@ export function triggerWorkflow(webhookId: string, options: TriggerWorkflowOptio
 	];
 	workflow.connections = { 'Factomos Trigger': { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } };
 	return workflow;
+}
+
+/**
+ * An example of examples/ as `n8n import:workflow` takes it: its own id, inactive, and each
+ * credential reference (by credential type) swapped for one the suite imported.
+ */
+export function exampleWorkflow(
+	file: string,
+	id: string,
+	credentials: Record<string, { id: string; name: string }>,
+): WorkflowFile {
+	const example = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as WorkflowFile;
+	const nodes = example.nodes.map((entry) => {
+		const used = entry.credentials as Record<string, unknown> | undefined;
+		if (!used) return entry;
+		const swapped = Object.fromEntries(Object.keys(used).map((type) => [type, credentials[type] ?? used[type]]));
+		return { ...entry, credentials: swapped };
+	});
+	return { ...example, id: workflowId(id), active: false, nodes, versionId: randomUUID() };
 }

@@ -40,7 +40,7 @@ function locator(
 }
 
 export const clientLocator = (name = 'client_id', required = true): INodeProperties =>
-	locator(name, 'Client', 'searchClients', 'The Factomos client (contact)', required);
+	locator(name, 'Client', 'searchClients', 'The Factomos client (contact), by its numeric client ID, not its name', required);
 
 export const supplierLocator = (name = 'supplier_id', required = true): INodeProperties =>
 	locator(name, 'Supplier', 'searchSuppliers', 'A Factomos contact of category Supplier', required);
@@ -81,22 +81,26 @@ export const returnAllFields: INodeProperties[] = [
 	},
 ];
 
+const linesInputMode: INodeProperties = {
+	displayName: 'Lines Input',
+	name: 'linesInputMode',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{ name: 'Define Below', value: 'define', description: 'Add lines one by one' },
+		{
+			name: 'Using JSON',
+			value: 'json',
+			description: 'Give all lines at once as an array, e.g. built by an expression',
+		},
+	],
+	default: 'define',
+};
+
 export const linesFields: INodeProperties[] = [
-	{
-		displayName: 'Lines Input',
-		name: 'linesInputMode',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Define Below', value: 'define', description: 'Add lines one by one' },
-			{
-				name: 'Using JSON',
-				value: 'json',
-				description: 'Give all lines at once as an array, e.g. built by an expression',
-			},
-		],
-		default: 'define',
-	},
+	{ ...linesInputMode, displayOptions: { hide: { '@tool': [true] } } },
+	// The Factomos Tool: a model fills all lines as one JSON argument, not one $fromAI per line.
+	{ ...linesInputMode, default: 'json', displayOptions: { show: { '@tool': [true] } } },
 	{
 		displayName: 'Lines',
 		name: 'lines',
@@ -163,7 +167,7 @@ export const linesFields: INodeProperties[] = [
 		type: 'json',
 		default: '[\n  { "serviceId": "", "description": "", "quantity": 1, "price": "" }\n]',
 		description:
-			'Array of lines. Each has serviceId, description, quantity and price; use {"title": true, "description": "…"} for a title line.',
+			'JSON array of the lines, in order. A priced line is {"serviceId": "104997", "description": "Design", "quantity": 2, "price": 800}: serviceId is a numeric service ID, price the unit price, sent as is (left out, it is sent empty). {"title": true, "description": "Phase 2"} is a section title.',
 		hint: 'API field names (service_id, line_quantity…) are accepted too',
 		displayOptions: { show: { linesInputMode: ['json'] } },
 	},
