@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { postRaw } from '../helpers/http';
 import {
 	buildFlood,
-	deliveryKey,
 	expectedDeliveries,
 	FLOOD_PARAMETERS,
 	FLOOD_PROBE,
@@ -13,14 +12,12 @@ import {
 	wrongAnswers,
 } from '../trigger/flood';
 import {
-	countExecutions,
-	getExecution,
-	listExecutions,
+	floodDeliveries,
 	N8nInstance,
 	type RunningN8n,
 	MAJORS,
 	SETUP_TIMEOUT,
-	waitFor,
+	waitForSuccesses,
 	waitForWebhook,
 } from './support';
 import { triggerWorkflow } from './workflows';
@@ -73,14 +70,6 @@ describe.each(MAJORS)('n8n %s => trigger flood', (_version, major) => {
 
 	const send = (post: FloodPost) => postRaw(post.query ? `${webhookUrl}?${post.query}` : webhookUrl, post.body, post.contentType);
 
-	/** Waits until `total` executions succeeded, then returns every execution of the workflow. */
-	async function executionsWhenDone(total: number) {
-		await waitFor(`${n8n.label}: ${total} successful executions`, async () =>
-			(await countExecutions(server, workflow.id, ['success'])) >= total ? true : undefined,
-		);
-		return listExecutions(server, workflow.id);
-	}
-
 	it('should run exactly one execution per valid post, none for the others, with flat memory', async () => {
 		const probe = await waitForWebhook(n8n.label, `${webhookUrl}?${FLOOD_PROBE.query}`, FLOOD_PROBE.body);
 		expect(probe).toEqual({ status: FLOOD_PROBE.status, text: FLOOD_PROBE.text });
@@ -89,7 +78,7 @@ describe.each(MAJORS)('n8n %s => trigger flood', (_version, major) => {
 		// Warm-up: the same mix on other ids, so n8n's lazy loading is not counted as growth.
 		const warmUp = buildFlood(SEED + 1, WARM_UP_POSTS, 900_000);
 		expect(wrongAnswers(warmUp, await mapConcurrent(warmUp, CONCURRENCY, send))).toEqual([]);
-		await executionsWhenDone(expectedDeliveries(warmUp).length);
+		await waitForSuccesses(server, workflow.id, expectedDeliveries(warmUp).length, n8n.label);
 		const rssBefore = rssMb(pid);
 
 		const posts = buildFlood(SEED, POSTS, 100_000);
@@ -99,23 +88,13 @@ describe.each(MAJORS)('n8n %s => trigger flood', (_version, major) => {
 		expect(wrongAnswers(posts, results)).toEqual([]);
 
 		const expected = [...expectedDeliveries(warmUp), ...expectedDeliveries(posts)].sort();
-		const executions = await executionsWhenDone(expected.length);
+		await waitForSuccesses(server, workflow.id, expected.length, n8n.label);
 		const doneMs = Date.now() - started;
 		const rssAfter = rssMb(pid);
-		expect(executions).toHaveLength(expected.length);
 
-		const problems: string[] = [];
-		const keys = await mapConcurrent(executions, CONCURRENCY, async ({ id }) => {
-			const { status, mode, run } = await getExecution(server, id);
-			const runData = run.resultData.runData;
-			const items = runData['Factomos Trigger'][0].data.main[0];
-			if (status !== 'success' || mode !== 'webhook' || items.length !== 1 || runData['No Operation'][0].data.main[0].length !== 1) {
-				problems.push(`execution ${id}: ${status} ${mode}, ${items.length} trigger items`);
-			}
-			return deliveryKey(items[0]?.json ?? {});
-		});
+		const { keys, problems } = await floodDeliveries(server, workflow.id, CONCURRENCY);
 		expect(problems).toEqual([]);
-		expect(keys.sort()).toEqual(expected);
+		expect(keys).toEqual(expected);
 
 		console.log(
 			`${n8n.label} trigger flood: ${POSTS} posts (${expectedDeliveries(posts).length} valid) at ${CONCURRENCY} in flight answered in ${sentMs} ms ` +

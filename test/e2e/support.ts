@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
+import { deliveryKey, mapConcurrent } from '../trigger/flood';
+
 /** Typed view of scripts/n8n-runtime.js, the shared installer/launcher of real n8n. */
 
 export interface Runtime {
@@ -37,7 +39,23 @@ interface RuntimeModule {
 	ensureN8n(major: number): Runtime;
 	installPackage(userFolder: string): string;
 	n8nEnv(runtime: Runtime, userFolder: string, extra?: Record<string, string>): NodeJS.ProcessEnv;
-	startN8n(runtime: Runtime, userFolder: string, port: number, extraEnv?: Record<string, string>): Promise<RunningN8n>;
+	startN8n(runtime: Runtime, userFolder: string, port: number, extraEnv?: Record<string, string>, options?: StartOptions): Promise<RunningN8n>;
+}
+
+/** Which n8n process to start (queue mode: 'worker', 'webhook') and through which launcher script. */
+export interface StartOptions {
+	command?: 'start' | 'worker' | 'webhook';
+	launcher?: string;
+	logChars?: number;
+}
+
+export interface InstanceOptions {
+	/** Environment of every command and process of this instance (queue mode: database, Redis, key). */
+	env?: Record<string, string>;
+	/** false: a user folder without the package (the trap cases of queue mode). */
+	withPackage?: boolean;
+	/** A script that runs `<script> <n8n command> [arguments]` with its own settings (docs/queue-mode/n8n-queue.sh). */
+	launcher?: string;
 }
 
 export const runtimeModule = require('../../scripts/n8n-runtime.js') as RuntimeModule;
@@ -134,6 +152,22 @@ export function waitForWebhook(label: string, url: string, body: string): Promis
 	});
 }
 
+/**
+ * Waits until n8n serves a production webhook path, without running its workflow: a CORS preflight
+ * answers 404 until the webhook is registered, and unlike a POST starts no execution.
+ */
+export function waitForRegistered(label: string, url: string, timeoutMs = 60_000): Promise<true> {
+	return waitFor(
+		`${label}: the webhook ${url}`,
+		async () => {
+			const response = await fetch(url, { method: 'OPTIONS', headers: { origin: new URL(url).origin, 'access-control-request-method': 'POST' } });
+			await response.arrayBuffer();
+			return response.status === 404 ? undefined : true;
+		},
+		timeoutMs,
+	);
+}
+
 export interface ExecutionSummary {
 	id: string;
 	status?: string;
@@ -171,6 +205,33 @@ export async function countExecutions(server: RunningN8n, workflowId: string, st
 	return count;
 }
 
+/** Waits until `total` executions of a workflow succeeded (the trigger floods). */
+export async function waitForSuccesses(server: RunningN8n, workflowId: string, total: number, label: string): Promise<void> {
+	await waitFor(`${label}: ${total} successful executions`, async () =>
+		(await countExecutions(server, workflowId, ['success'])) >= total ? true : undefined,
+	);
+}
+
+/**
+ * Every execution of a trigger flood workflow (Factomos Trigger → No Operation), each checked:
+ * successful, started by a webhook, one item through both nodes. Returns the sorted delivery keys,
+ * to compare with expectedDeliveries(), and one line per execution that is not so.
+ */
+export async function floodDeliveries(server: RunningN8n, workflowId: string, concurrency: number): Promise<{ keys: string[]; problems: string[] }> {
+	const executions = await listExecutions(server, workflowId);
+	const problems: string[] = [];
+	const keys = await mapConcurrent(executions, concurrency, async ({ id }) => {
+		const { status, mode, run } = await getExecution(server, id);
+		const runData = run?.resultData?.runData ?? {};
+		const items = runData['Factomos Trigger']?.[0]?.data?.main?.[0] ?? [];
+		if (status !== 'success' || mode !== 'webhook' || items.length !== 1 || runData['No Operation']?.[0]?.data?.main?.[0]?.length !== 1) {
+			problems.push(`execution ${id}: ${status} ${mode}, ${items.length} trigger items${run?.resultData?.error ? `, ${String(run.resultData.error.message)}` : ''}`);
+		}
+		return deliveryKey(items[0]?.json ?? {});
+	});
+	return { keys: keys.sort(), problems };
+}
+
 /** One execution with its run data decoded, as GET /rest/executions/:id returns it. */
 export async function getExecution(server: RunningN8n, id: string): Promise<{ status: string; mode: string; run: any }> {
 	const response = await server.request('GET', `/rest/executions/${id}`);
@@ -185,9 +246,12 @@ export class N8nInstance {
 	private brokerPort = 0;
 	private server: RunningN8n | null = null;
 
-	private constructor(readonly runtime: Runtime) {}
+	private constructor(
+		readonly runtime: Runtime,
+		private readonly options: InstanceOptions = {},
+	) {}
 
-	static async create(major: number): Promise<N8nInstance> {
+	static async create(major: number, options: InstanceOptions = {}): Promise<N8nInstance> {
 		let runtime: Runtime;
 		try {
 			runtime = runtimeModule.ensureN8n(major);
@@ -195,11 +259,11 @@ export class N8nInstance {
 			const version = runtimeModule.RUNTIMES[major]?.n8n ?? `${major}.x`;
 			throw new Error(`n8n ${version}: installing n8n failed: ${(error as Error).message}`);
 		}
-		const instance = new N8nInstance(runtime);
+		const instance = new N8nInstance(runtime, options);
 		// n8n 2.x always starts a task broker, on 5679 unless told otherwise: avoid clashing with other n8n.
 		instance.brokerPort = await freePort();
 		try {
-			runtimeModule.installPackage(instance.userFolder);
+			if (options.withPackage !== false) runtimeModule.installPackage(instance.userFolder);
 		} catch (error) {
 			rmSync(instance.userFolder, { recursive: true, force: true });
 			throw new Error(`${instance.label}: installing the packed package failed: ${(error as Error).message}`);
@@ -212,7 +276,7 @@ export class N8nInstance {
 	}
 
 	private env(): Record<string, string> {
-		return { ...OFFLINE_ENV, N8N_RUNNERS_BROKER_PORT: String(this.brokerPort) };
+		return { ...OFFLINE_ENV, N8N_RUNNERS_BROKER_PORT: String(this.brokerPort), ...this.options.env };
 	}
 
 	/**
@@ -220,14 +284,16 @@ export class N8nInstance {
 	 * answering. A failure names the n8n version and shows the command's output.
 	 */
 	command(args: string[]): Promise<string> {
+		const launcher = this.options.launcher;
 		const options = {
-			env: runtimeModule.n8nEnv(this.runtime, this.userFolder, this.env()),
+			env: runtimeModule.n8nEnv(this.runtime, this.userFolder, { ...this.env(), ...(launcher ? { N8N_BIN: this.runtime.n8nBin } : {}) }),
 			encoding: 'utf8' as const,
 			maxBuffer: 64 * 1024 * 1024,
 			timeout: COMMAND_TIMEOUT_MS,
 		};
 		return new Promise((resolve, reject) => {
-			execFile(this.runtime.n8nBin, args, options, (error, stdout, stderr) => {
+			const [file, argv] = launcher ? ['bash', [launcher, ...args]] : [this.runtime.n8nBin, args];
+			execFile(file, argv, options, (error, stdout, stderr) => {
 				if (!error) return resolve(stdout);
 				const output = `${stdout}\n${stderr}`.trim().slice(-4000);
 				reject(new Error(`${this.label}: "n8n ${args.join(' ')}" failed (exit ${error.code ?? error.signal}): ${output}`));
@@ -266,10 +332,20 @@ export class N8nInstance {
 		else await this.command(['update:workflow', `--id=${workflowId}`, '--active=true']);
 	}
 
-	async start(): Promise<RunningN8n> {
-		const port = await freePort();
-		this.server = await runtimeModule.startN8n(this.runtime, this.userFolder, port, this.env());
+	/** Starts `n8n start`, or a queue-mode worker or webhook processor, with `env` on top of the instance's. */
+	async start(options: Omit<StartOptions, 'launcher'> & { env?: Record<string, string>; port?: number } = {}): Promise<RunningN8n> {
+		const { env, port = await freePort(), ...startOptions } = options;
+		this.server = await runtimeModule.startN8n(this.runtime, this.userFolder, port, { ...this.env(), ...env }, {
+			...startOptions,
+			launcher: this.options.launcher,
+		});
 		return this.server;
+	}
+
+	/** Stops the running process, keeping the user folder (start() may run again). */
+	async stop(): Promise<void> {
+		if (this.server) await this.server.stop();
+		this.server = null;
 	}
 
 	async dispose(): Promise<void> {
