@@ -83,6 +83,7 @@ const LOG_CHARS = 4_000_000;
 export class QueueCluster {
 	readonly processes: QueueProcess[] = [];
 	private mainServer: RunningN8n | null = null;
+	private webhookPortTaken = false;
 
 	private constructor(
 		readonly major: number,
@@ -123,12 +124,14 @@ export class QueueCluster {
 
 	/** Starts a worker or a webhook processor in its own user folder, like one more container. */
 	async startProcess(command: QueueCommand, options: ProcessOptions = {}): Promise<QueueProcess> {
+		// Decided before any await: processes may start side by side.
+		const first = command === 'webhook' && !this.webhookPortTaken;
+		if (first) this.webhookPortTaken = true;
 		const instance = await N8nInstance.create(this.major, {
 			env: { ...this.env, ...options.env },
 			launcher: QUEUE_LAUNCHER,
 			withPackage: options.withPackage,
 		});
-		const first = command === 'webhook' && !this.processes.some((entry) => entry.command === 'webhook');
 		try {
 			const server = await instance.start({ command, logChars: LOG_CHARS, ...(first ? { port: this.webhookPort } : {}) });
 			const started = { command, instance, server };
