@@ -1,6 +1,7 @@
 import type { FactomosEmulator } from '../test/emulator';
 import { codecFigure } from './figures/codec';
 import { addBenchClients, perItemFigures } from './figures/perItem';
+import { LAZY_ENV, queueFigure, startQueueBench } from './figures/queue';
 import { returnAllFigure } from './figures/returnAll';
 import { TRIGGER_EVENTS, triggerFigure } from './figures/trigger';
 import { startEmulator } from './lib/emulator';
@@ -17,9 +18,9 @@ import { fs, path, print, printError, process } from '../test/host';
  * block for BENCHMARKS.md.
  */
 
-const FIGURES = ['codec', 'perItem', 'workaround', 'returnAll', 'trigger'] as const;
+const FIGURES = ['codec', 'perItem', 'workaround', 'returnAll', 'trigger', 'queue'] as const;
 type Figure = (typeof FIGURES)[number];
-const N8N_FIGURES: Figure[] = ['perItem', 'workaround', 'trigger'];
+const N8N_FIGURES: Figure[] = ['perItem', 'workaround', 'trigger', 'queue'];
 
 interface Options {
 	only: Set<Figure>;
@@ -29,7 +30,7 @@ interface Options {
 
 const USAGE = `Usage: npm run bench -- [--only ${FIGURES.join(',')}] [--n8n 1|2] [--rounds N]
   --only    comma-separated figures to run (default: all)
-  --n8n     n8n major for figures 2, 3 and 5 (default 2)
+  --n8n     n8n major for figures 2, 3, 5 and 6 (default 2)
   --rounds  measured rounds per figure, after a warm-up (default 5)`;
 
 function parseArgs(argv: string[]): Options {
@@ -106,7 +107,7 @@ async function n8nFigures(options: Options, report: (result: FigureResult) => vo
 	const workflows: BenchWorkflow[] = [];
 	if (wanted('perItem') || wanted('workaround')) workflows.push(factomos);
 	if (wanted('workaround')) workflows.push(workaround);
-	if (wanted('trigger')) workflows.push(trigger, webhook);
+	if (wanted('trigger') || wanted('queue')) workflows.push(trigger, webhook);
 	await n8n.setUp({ token: emulator.token, secret: emulator.secret, baseUrl: emulator.baseUrl }, workflows);
 	log(`n8n ${n8n.version} is running at ${n8n.url}`);
 
@@ -124,12 +125,33 @@ async function n8nFigures(options: Options, report: (result: FigureResult) => vo
 			await plainLoop.stop();
 		}
 	}
+	// N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE exists from n8n 2.x on.
+	const withLazy = options.major >= 2;
 	if (wanted('trigger')) {
 		log('figure 5: trigger throughput');
 		try {
-			report(await triggerFigure({ n8n, factomos: trigger, webhook, rounds: options.rounds }));
+			let lazy: BenchN8n | undefined;
+			if (withLazy) {
+				log('starting a second n8n with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true');
+				const lazyN8n = await BenchN8n.create(options.major, LAZY_ENV);
+				cleanups.push(() => lazyN8n.dispose());
+				await lazyN8n.setUp({ token: emulator.token, secret: emulator.secret, baseUrl: emulator.baseUrl }, [trigger, webhook]);
+				lazy = lazyN8n;
+			}
+			report(await triggerFigure({ n8n, factomos: trigger, webhook, rounds: options.rounds, lazy }));
+			// Idle n8n still costs CPU: not during figure 6.
+			await lazy?.dispose();
 		} catch (error) {
 			report(failed('trigger', error as Error));
+		}
+	}
+	if (wanted('queue')) {
+		log('figure 6: trigger throughput in queue mode (PostgreSQL, Redis, main, workers, webhook processors)');
+		try {
+			const queue = await startQueueBench(options.major, [trigger, webhook], withLazy, (stop) => cleanups.push(stop));
+			report(await queueFigure({ single: n8n, queue, factomos: trigger, webhook, rounds: options.rounds }));
+		} catch (error) {
+			report(failed('queue', error as Error));
 		}
 	}
 	return { version: n8n.version, node: n8n.nodeVersion };

@@ -26,8 +26,21 @@ export interface RunningN8n {
 	logs(): string;
 }
 
+/** Which n8n process to start (queue mode: 'worker', 'webhook') and through which launcher script. */
+export interface StartOptions {
+	command?: 'start' | 'worker' | 'webhook';
+	launcher?: string;
+	logChars?: number;
+}
+
 export const RUNTIMES: Record<string, { n8n: string; node: string }>;
 export function ensureN8n(major: number): Runtime;
 export function installPackage(userFolder: string): string;
 export function n8nEnv(runtime: Runtime, userFolder: string, extra?: Record<string, string>): NodeJS.ProcessEnv;
-export function startN8n(runtime: Runtime, userFolder: string, port: number, extraEnv?: Record<string, string>): Promise<RunningN8n>;
+export function startN8n(
+	runtime: Runtime,
+	userFolder: string,
+	port: number,
+	extraEnv?: Record<string, string>,
+	options?: StartOptions,
+): Promise<RunningN8n>;

@@ -177,19 +177,31 @@ function n8nCommand(runtime, userFolder, args, extraEnv = {}) {
 
 const OWNER = { email: 'owner@factomos.test', firstName: 'Factomos', lastName: 'Playground', password: 'Factomos-Playground-1' };
 
+/** Where each n8n command listens on `port`: queue-mode workers only serve health checks, on their own setting. */
+function listenEnv(command, url, port) {
+	if (command === 'worker') {
+		return { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' };
+	}
+	return { N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: '127.0.0.1', WEBHOOK_URL: `${url}/` };
+}
+
 /**
  * Starts `n8n start` on 127.0.0.1:<port> and waits until it answers. Returns
  * { url, process, stop(), setupOwner(), request(method, path, body) } where request keeps the login cookie.
+ * Options: command 'worker' or 'webhook' starts that queue-mode process instead (ready once its
+ * /healthz/readiness answers); launcher runs `bash <launcher> <command>` (docs/queue-mode/n8n-queue.sh,
+ * which execs n8n, so the pid stays n8n's); logChars is how much output logs() keeps.
  */
-async function startN8n(runtime, userFolder, port, extraEnv = {}) {
+async function startN8n(runtime, userFolder, port, extraEnv = {}, options = {}) {
+	const { command = 'start', launcher, logChars = 20000 } = options;
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(runtime.n8nBin, ['start'], {
-		env: n8nEnv(runtime, userFolder, { N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: '127.0.0.1', WEBHOOK_URL: `${url}/`, ...extraEnv }),
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const env = n8nEnv(runtime, userFolder, { ...listenEnv(command, url, port), ...extraEnv });
+	const child = launcher
+		? spawn('bash', [launcher, command], { env: { ...env, N8N_BIN: runtime.n8nBin }, stdio: ['ignore', 'pipe', 'pipe'] })
+		: spawn(runtime.n8nBin, [command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	const keep = (chunk) => {
-		output = (output + chunk.toString()).slice(-20000);
+		output = (output + chunk.toString()).slice(-logChars);
 	};
 	child.stdout.on('data', keep);
 	child.stderr.on('data', keep);
@@ -215,17 +227,17 @@ async function startN8n(runtime, userFolder, port, extraEnv = {}) {
 
 	const deadline = Date.now() + 180_000;
 	for (;;) {
-		if (child.exitCode !== null) throw new Error(`n8n ${runtime.version} exited early:\n${output}`);
+		if (child.exitCode !== null) throw new Error(`n8n ${runtime.version} ${command} exited early:\n${output}`);
 		try {
 			// Readiness turns green seconds before the REST routes are mounted (404 on /rest/login).
 			const response = await fetch(`${url}/healthz/readiness`);
-			if (response.ok && (await fetch(`${url}/rest/settings`)).ok) break;
+			if (response.ok && (command !== 'start' || (await fetch(`${url}/rest/settings`)).ok)) break;
 		} catch {
 			// not listening yet
 		}
 		if (Date.now() > deadline) {
 			child.kill('SIGKILL');
-			throw new Error(`n8n ${runtime.version} did not start within 180 s:\n${output}`);
+			throw new Error(`n8n ${runtime.version} ${command} did not start within 180 s:\n${output}`);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}

@@ -1,7 +1,5 @@
-import { CREDENTIAL, type ExecutionDetail, type ExecutionsData, N8nInstance, type RunningN8n, runOf, runtimeModule } from '../../test/e2e/support';
-import { waitFor } from './stats';
+import { CREDENTIAL, type ExecutionDetail, type ExecutionsData, N8nInstance, type RunningN8n, runOf, runtimeModule, waitForRegistered } from '../../test/e2e/support';
 import type { BenchWorkflow } from './workflows';
-import { process } from '../../test/host';
 
 /** One real n8n for figures 2, 3 and 5: the packed package, a credential, active workflows. */
 
@@ -24,9 +22,7 @@ export class BenchN8n {
 	private constructor(private readonly instance: N8nInstance) {}
 
 	static async create(major: number, extraEnv: Record<string, string>): Promise<BenchN8n> {
-		// N8nInstance passes the bench's own environment through (runtime.env is a copy of process.env).
-		Object.assign(process.env, extraEnv);
-		return new BenchN8n(await N8nInstance.create(major));
+		return new BenchN8n(await N8nInstance.create(major, { env: extraEnv }));
 	}
 
 	get version(): string {
@@ -42,15 +38,15 @@ export class BenchN8n {
 		return `${this.instance.runtime.nodeBin}/node`;
 	}
 
+	/** The `n8n start` process, for its CPU time and RSS readings. */
+	get pid(): number {
+		if (!this.server?.process.pid) throw new Error('n8n is not started');
+		return this.server.process.pid;
+	}
+
 	get url(): string {
 		if (!this.server) throw new Error('n8n is not started');
 		return this.server.url;
-	}
-
-	/** The n8n server's process id, for RSS readings. */
-	get pid(): number | undefined {
-		if (!this.server) throw new Error('n8n is not started');
-		return this.server.process.pid;
 	}
 
 	async setUp(credential: { token: string; secret: string; baseUrl: string }, workflows: BenchWorkflow[]): Promise<void> {
@@ -59,18 +55,8 @@ export class BenchN8n {
 		for (const workflow of workflows) await this.instance.activate(workflow.file.id);
 		this.server = await this.instance.start();
 		await this.server.setupOwner();
-		// n8n answers before every active webhook is registered (2.x does). A CORS preflight is a
-		// 404 until then, and unlike a POST it starts no execution.
-		for (const workflow of workflows) {
-			await waitFor(`${this.version}: the webhook of "${workflow.file.name}"`, async () => {
-				const response = await fetch(`${this.url}/webhook/${workflow.path}`, {
-					method: 'OPTIONS',
-					headers: { origin: this.url, 'access-control-request-method': 'POST' },
-				});
-				await response.arrayBuffer();
-				return response.status === 404 ? undefined : true;
-			}, 60_000, 250);
-		}
+		// n8n answers before every active webhook is registered (2.x does).
+		for (const workflow of workflows) await waitForRegistered(this.version, `${this.url}/webhook/${workflow.path}`);
 	}
 
 	/** The `data` of a REST answer; the caller says what it holds. */

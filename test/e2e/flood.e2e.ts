@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { postRaw } from '../helpers/http';
 import {
 	buildFlood,
-	deliveryKey,
 	expectedDeliveries,
 	FLOOD_PARAMETERS,
 	FLOOD_PROBE,
@@ -12,15 +11,12 @@ import {
 	wrongAnswers,
 } from '../trigger/flood';
 import {
-	countExecutions,
-	getExecution,
-	listExecutions,
+	floodDeliveries,
 	N8nInstance,
 	type RunningN8n,
 	MAJORS,
-	nodeOutputs,
 	SETUP_TIMEOUT,
-	waitFor,
+	waitForSuccesses,
 	waitForWebhook,
 } from './support';
 import { triggerWorkflow } from './workflows';
@@ -74,14 +70,6 @@ describe.each(MAJORS)('n8n %s => trigger flood', (_version, major) => {
 
 	const send = (post: FloodPost) => postRaw(post.query ? `${webhookUrl}?${post.query}` : webhookUrl, post.body, post.contentType);
 
-	/** Waits until `total` executions succeeded, then returns every execution of the workflow. */
-	async function executionsWhenDone(total: number) {
-		await waitFor(`${n8n.label}: ${total} successful executions`, async () =>
-			(await countExecutions(server, workflow.id, ['success'])) >= total ? true : undefined,
-		);
-		return listExecutions(server, workflow.id);
-	}
-
 	it('should run exactly one execution per valid post, none for the others, with flat memory', async () => {
 		const probe = await waitForWebhook(n8n.label, `${webhookUrl}?${FLOOD_PROBE.query}`, FLOOD_PROBE.body);
 		expect(probe).toEqual({ status: FLOOD_PROBE.status, text: FLOOD_PROBE.text });
@@ -90,7 +78,7 @@ describe.each(MAJORS)('n8n %s => trigger flood', (_version, major) => {
 		// Warm-up: the same mix on other ids, so n8n's lazy loading is not counted as growth.
 		const warmUp = buildFlood(SEED + 1, WARM_UP_POSTS, 900_000);
 		expect(wrongAnswers(warmUp, await mapConcurrent(warmUp, CONCURRENCY, send))).toEqual([]);
-		await executionsWhenDone(expectedDeliveries(warmUp).length);
+		await waitForSuccesses(server, workflow.id, expectedDeliveries(warmUp).length, n8n.label);
 		const rssBefore = rssMb(pid);
 
 		const posts = buildFlood(SEED, POSTS, 100_000);
@@ -100,23 +88,13 @@ describe.each(MAJORS)('n8n %s => trigger flood', (_version, major) => {
 		expect(wrongAnswers(posts, results)).toEqual([]);
 
 		const expected = [...expectedDeliveries(warmUp), ...expectedDeliveries(posts)].sort();
-		const executions = await executionsWhenDone(expected.length);
+		await waitForSuccesses(server, workflow.id, expected.length, n8n.label);
 		const doneMs = Date.now() - started;
 		const rssAfter = rssMb(pid);
-		expect(executions).toHaveLength(expected.length);
 
-		const problems: string[] = [];
-		const keys = await mapConcurrent(executions, CONCURRENCY, async ({ id }) => {
-			const { status, mode, run } = await getExecution(server, id);
-			const outputs = nodeOutputs(run);
-			const items = outputs['Factomos Trigger'];
-			if (status !== 'success' || mode !== 'webhook' || items.length !== 1 || outputs['No Operation'].length !== 1) {
-				problems.push(`execution ${id}: ${status} ${mode}, ${items.length} trigger items`);
-			}
-			return deliveryKey(items[0] ?? {});
-		});
+		const { keys, problems } = await floodDeliveries(server, workflow.id, CONCURRENCY);
 		expect(problems).toEqual([]);
-		expect(keys.sort()).toEqual(expected);
+		expect(keys).toEqual(expected);
 
 		print(
 			`${n8n.label} trigger flood: ${POSTS} posts (${expectedDeliveries(posts).length} valid) at ${CONCURRENCY} in flight answered in ${sentMs} ms ` +

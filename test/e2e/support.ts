@@ -3,12 +3,22 @@ import { sleep } from 'n8n-workflow';
 import type { IDataObject, IRun, IRunExecutionData } from 'n8n-workflow';
 
 import * as runtimeModule from '../../scripts/n8n-runtime.js';
-import type { Runtime, RunningN8n } from '../../scripts/n8n-runtime.js';
+import type { Runtime, RunningN8n, StartOptions } from '../../scripts/n8n-runtime.js';
 import { execFile, fs, net, os, path } from '../host';
+import { deliveryKey, mapConcurrent } from '../trigger/flood';
 
 /** scripts/n8n-runtime.js, the shared installer/launcher of real n8n, and its types. */
 export { runtimeModule };
-export type { RestResponse, Runtime, RunningN8n } from '../../scripts/n8n-runtime.js';
+export type { RestResponse, Runtime, RunningN8n, StartOptions } from '../../scripts/n8n-runtime.js';
+
+export interface InstanceOptions {
+	/** Environment of every command and process of this instance (queue mode: database, Redis, key). */
+	env?: Record<string, string>;
+	/** false: a user folder without the package (the trap cases of queue mode). */
+	withPackage?: boolean;
+	/** A script that runs `<script> <n8n command> [arguments]` with its own settings (docs/queue-mode/n8n-queue.sh). */
+	launcher?: string;
+}
 
 export const CREDENTIAL = { id: 'fctE2eCredential', name: 'Factomos e2e' };
 
@@ -102,6 +112,22 @@ export function waitForWebhook(label: string, url: string, body: string): Promis
 	});
 }
 
+/**
+ * Waits until n8n serves a production webhook path, without running its workflow: a CORS preflight
+ * answers 404 until the webhook is registered, and unlike a POST starts no execution.
+ */
+export function waitForRegistered(label: string, url: string, timeoutMs = 60_000): Promise<true> {
+	return waitFor(
+		`${label}: the webhook ${url}`,
+		async () => {
+			const response = await fetch(url, { method: 'OPTIONS', headers: { origin: new URL(url).origin, 'access-control-request-method': 'POST' } });
+			await response.arrayBuffer();
+			return response.status === 404 ? undefined : true;
+		},
+		timeoutMs,
+	);
+}
+
 export interface ExecutionSummary {
 	id: string;
 	status?: string;
@@ -152,6 +178,34 @@ export async function countExecutions(server: RunningN8n, workflowId: string, st
 	return count;
 }
 
+/** Waits until `total` executions of a workflow succeeded (the trigger floods). */
+export async function waitForSuccesses(server: RunningN8n, workflowId: string, total: number, label: string): Promise<void> {
+	await waitFor(`${label}: ${total} successful executions`, async () =>
+		(await countExecutions(server, workflowId, ['success'])) >= total ? true : undefined,
+	);
+}
+
+/**
+ * Every execution of a trigger flood workflow (Factomos Trigger → No Operation), each checked:
+ * successful, started by a webhook, one item through both nodes. Returns the sorted delivery keys,
+ * to compare with expectedDeliveries(), and one line per execution that is not so.
+ */
+export async function floodDeliveries(server: RunningN8n, workflowId: string, concurrency: number): Promise<{ keys: string[]; problems: string[] }> {
+	const executions = await listExecutions(server, workflowId);
+	const problems: string[] = [];
+	const keys = await mapConcurrent(executions, concurrency, async ({ id }) => {
+		const { status, mode, run } = await getExecution(server, id);
+		const outputs = nodeOutputs(run);
+		const items = outputs['Factomos Trigger'] ?? [];
+		if (status !== 'success' || mode !== 'webhook' || items.length !== 1 || outputs['No Operation']?.length !== 1) {
+			const error = run?.resultData?.error;
+			problems.push(`execution ${id}: ${status} ${mode}, ${items.length} trigger items${error ? `, ${String(error.message)}` : ''}`);
+		}
+		return deliveryKey(items[0] ?? {});
+	});
+	return { keys: keys.sort(), problems };
+}
+
 /** One execution with its run data decoded, as GET /rest/executions/:id returns it. */
 export async function getExecution(server: RunningN8n, id: string): Promise<{ status: string; mode: string; run: IRunExecutionData }> {
 	const response = await server.request('GET', `/rest/executions/${id}`);
@@ -180,18 +234,21 @@ export class N8nInstance {
 	private brokerPort = 0;
 	private server: RunningN8n | null = null;
 
-	private constructor(readonly runtime: Runtime) {}
+	private constructor(
+		readonly runtime: Runtime,
+		private readonly options: InstanceOptions = {},
+	) {}
 
-	static async create(major: number): Promise<N8nInstance> {
+	static async create(major: number, options: InstanceOptions = {}): Promise<N8nInstance> {
 		const runtime = attempt(() => runtimeModule.ensureN8n(major));
 		if ('error' in runtime) {
 			const version = runtimeModule.RUNTIMES[major]?.n8n ?? `${major}.x`;
 			throw new Error(`n8n ${version}: installing n8n failed: ${runtime.error.message}`);
 		}
-		const instance = new N8nInstance(runtime.value);
+		const instance = new N8nInstance(runtime.value, options);
 		// n8n 2.x always starts a task broker, on 5679 unless told otherwise: avoid clashing with other n8n.
 		instance.brokerPort = await freePort();
-		const installed = attempt(() => runtimeModule.installPackage(instance.userFolder));
+		const installed = attempt(() => (options.withPackage !== false ? runtimeModule.installPackage(instance.userFolder) : ''));
 		if ('error' in installed) {
 			fs.rmSync(instance.userFolder, { recursive: true, force: true });
 			throw new Error(`${instance.label}: installing the packed package failed: ${installed.error.message}`);
@@ -204,7 +261,7 @@ export class N8nInstance {
 	}
 
 	private env(): Record<string, string> {
-		return { ...OFFLINE_ENV, N8N_RUNNERS_BROKER_PORT: String(this.brokerPort) };
+		return { ...OFFLINE_ENV, N8N_RUNNERS_BROKER_PORT: String(this.brokerPort), ...this.options.env };
 	}
 
 	/**
@@ -212,14 +269,16 @@ export class N8nInstance {
 	 * answering. A failure names the n8n version and shows the command's output.
 	 */
 	command(args: string[]): Promise<string> {
+		const launcher = this.options.launcher;
 		const options = {
-			env: runtimeModule.n8nEnv(this.runtime, this.userFolder, this.env()),
+			env: runtimeModule.n8nEnv(this.runtime, this.userFolder, { ...this.env(), ...(launcher ? { N8N_BIN: this.runtime.n8nBin } : {}) }),
 			encoding: 'utf8' as const,
 			maxBuffer: 64 * 1024 * 1024,
 			timeout: COMMAND_TIMEOUT_MS,
 		};
 		return new Promise((resolve, reject) => {
-			execFile(this.runtime.n8nBin, args, options, (error, stdout, stderr) => {
+			const [file, argv] = launcher ? ['bash', [launcher, ...args]] : [this.runtime.n8nBin, args];
+			execFile(file, argv, options, (error, stdout, stderr) => {
 				if (!error) return resolve(stdout);
 				const output = `${stdout}\n${stderr}`.trim().slice(-4000);
 				reject(new Error(`${this.label}: "n8n ${args.join(' ')}" failed (exit ${error.code ?? error.signal}): ${output}`));
@@ -255,10 +314,20 @@ export class N8nInstance {
 		else await this.command(['update:workflow', `--id=${workflowId}`, '--active=true']);
 	}
 
-	async start(): Promise<RunningN8n> {
-		const port = await freePort();
-		this.server = await runtimeModule.startN8n(this.runtime, this.userFolder, port, this.env());
+	/** Starts `n8n start`, or a queue-mode worker or webhook processor, with `env` on top of the instance's. */
+	async start(options: Omit<StartOptions, 'launcher'> & { env?: Record<string, string>; port?: number } = {}): Promise<RunningN8n> {
+		const { env, port = await freePort(), ...startOptions } = options;
+		this.server = await runtimeModule.startN8n(this.runtime, this.userFolder, port, { ...this.env(), ...env }, {
+			...startOptions,
+			launcher: this.options.launcher,
+		});
 		return this.server;
+	}
+
+	/** Stops the running process, keeping the user folder (start() may run again). */
+	async stop(): Promise<void> {
+		if (this.server) await this.server.stop();
+		this.server = null;
 	}
 
 	async dispose(): Promise<void> {

@@ -16,6 +16,8 @@ interface Step {
 	type?: string;
 	/** Node setting: run once with the first item whatever the input holds. */
 	executeOnce?: boolean;
+	typeVersion?: number;
+	webhookId?: string;
 }
 
 export interface WorkflowFile {
@@ -34,9 +36,10 @@ function node(step: Step, index: number): IDataObject {
 		id: randomUUID(),
 		name: step.name,
 		type,
-		typeVersion: 1,
+		typeVersion: step.typeVersion ?? 1,
 		position: [index * 220, 0],
 		parameters: step.parameters,
+		...(step.webhookId ? { webhookId: step.webhookId } : {}),
 		...(type === FACTOMOS ? { credentials: { factomosApi: CREDENTIAL } } : {}),
 		...(step.executeOnce ? { executeOnce: true } : {}),
 	};
@@ -47,8 +50,24 @@ export function workflowId(seed: string): string {
 	return `fctE2e${seed}`.replace(/[^A-Za-z0-9]/g, '').padEnd(16, '0').slice(0, 16);
 }
 
-export function chain(id: string, name: string, steps: Step[]): WorkflowFile {
-	const all: Step[] = [{ name: START, type: 'n8n-nodes-base.manualTrigger', parameters: {} }, ...steps];
+const MANUAL_START: Step = { name: START, type: 'n8n-nodes-base.manualTrigger', parameters: {} };
+
+/**
+ * First node of a workflow started by POST /webhook/<path> (active workflows only): n8n's Webhook
+ * node, answering with the last node's first item once the run is over.
+ */
+export function webhookStart(path: string): Step {
+	return {
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: path,
+		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
+	};
+}
+
+export function chain(id: string, name: string, steps: Step[], start: Step = MANUAL_START): WorkflowFile {
+	const all: Step[] = [start, ...steps];
 	const connections: IDataObject = {};
 	for (let i = 0; i + 1 < all.length; i++) {
 		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
@@ -66,8 +85,9 @@ export function chain(id: string, name: string, steps: Step[]): WorkflowFile {
 
 const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 
-export function invoiceWorkflow(): WorkflowFile {
-	return chain('Invoice', 'E2E invoice life cycle', [
+/** Started by hand (n8n execute), or by a POST when `start` is webhookStart(). */
+export function invoiceWorkflow(start?: Step): WorkflowFile {
+	return chain(start ? 'InvoiceHook' : 'Invoice', 'E2E invoice life cycle', [
 		{
 			name: 'Create client',
 			parameters: {
@@ -146,7 +166,7 @@ export function invoiceWorkflow(): WorkflowFile {
 				invoice_id: "={{ $('Create invoice').first().json.invoice_id }}",
 			},
 		},
-	]);
+	], start);
 }
 
 export function estimateWorkflow(clientId: string): WorkflowFile {
