@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 
 import { decrypt, encodeForm, encrypt, FactomosCodecError, type FormParams } from './codec';
 import { describeApiError, isIdempotent, SESSION_CODES } from './errors';
+import { parseTolerantJson } from './tolerantJson';
 
 export type { FormParams } from './codec';
 export type { FactomosAction } from './errors';
@@ -127,12 +128,8 @@ function excerpt(text: string, credentials: FactomosCredentials): string {
 }
 
 function parseJsonObject(text: string): IDataObject | undefined {
-	try {
-		const value = JSON.parse(text.replace(/^\uFEFF/, ''));
-		return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
-	} catch {
-		return undefined;
-	}
+	const value = parseTolerantJson(text.replace(/^\uFEFF/, ''))?.value;
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
 }
 
 /** Decrypted bytes that read as text (no control characters, valid UTF-8): the Secret was right. */
