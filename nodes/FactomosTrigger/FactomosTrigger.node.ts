@@ -199,7 +199,7 @@ export class FactomosTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether to load the invoice, estimate, contact or service the notification is about and output it as "object" (not for deletions or templates)',
+							'Whether to load the invoice, estimate, contact or service the notification is about and output it as "object" (not for deletions, templates or payments: the documentation does not say which object a payment notification names)',
 						hint: 'Each fetch costs one of the 500 daily API calls and needs a Factomos API credential',
 					},
 					{

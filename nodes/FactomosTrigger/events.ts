@@ -16,7 +16,7 @@ export interface FactomosEvent {
 	/** The documentation's French label (§8). */
 	label: string;
 	group: 'invoice' | 'estimate' | 'contact' | 'service' | 'profile';
-	/** Absent for deletions (the object is gone) and for profile templates (no Get action). */
+	/** Absent for deletions (the object is gone), profile templates (no Get action) and payments (which object result.id is, §8 does not say). */
 	fetch?: FetchTarget;
 }
 
@@ -32,10 +32,10 @@ export const FACTOMOS_EVENTS: readonly FactomosEvent[] = [
 	{ value: 'create_invoice', name: 'Invoice Created', label: "Création d'une facture", group: 'invoice', fetch: INVOICE },
 	{ value: 'delete_invoice', name: 'Invoice Deleted', label: "Suppression d'une facture", group: 'invoice' },
 	{ value: 'update_invoice', name: 'Invoice Updated', label: "Modification d'une facture", group: 'invoice', fetch: INVOICE },
-	// Payment notifications carry the invoice id; the invoice still exists after a payment is deleted.
-	{ value: 'add_invoice_payment', name: 'Invoice Payment Added', label: "Ajout d'un règlement", group: 'invoice', fetch: INVOICE },
-	{ value: 'update_invoice_payment', name: 'Invoice Payment Updated', label: "Modification d'un règlement", group: 'invoice', fetch: INVOICE },
-	{ value: 'delete_invoice_payment', name: 'Invoice Payment Deleted', label: "Suppression d'un règlement", group: 'invoice', fetch: INVOICE },
+	// §8 does not say whether result.id is the invoice or the payment: nothing is fetched rather than a wrong invoice.
+	{ value: 'add_invoice_payment', name: 'Invoice Payment Added', label: "Ajout d'un règlement", group: 'invoice' },
+	{ value: 'update_invoice_payment', name: 'Invoice Payment Updated', label: "Modification d'un règlement", group: 'invoice' },
+	{ value: 'delete_invoice_payment', name: 'Invoice Payment Deleted', label: "Suppression d'un règlement", group: 'invoice' },
 	// A credit note is an invoice document: getInvoice returns it.
 	{ value: 'create_avoir', name: 'Credit Note Created', label: "Création d'un avoir", group: 'invoice', fetch: INVOICE },
 	{ value: 'send_invoice', name: 'Invoice Sent by Email', label: 'Envoi facture par mail', group: 'invoice', fetch: INVOICE },

@@ -65,9 +65,12 @@ describe('trigger => events', () => {
 				'create_design',
 				'update_design',
 				'delete_design',
+				'add_invoice_payment',
+				'update_invoice_payment',
+				'delete_invoice_payment',
 			].sort(),
 		);
-		expect(findEvent('add_invoice_payment')?.fetch).toEqual({ action: 'getInvoice', param: 'invoice_id', key: 'invoice' });
+		expect(findEvent('create_avoir')?.fetch).toEqual({ action: 'getInvoice', param: 'invoice_id', key: 'invoice' });
 		expect(findEvent('estimate_status_gained')?.fetch?.action).toBe('getEstimate');
 		expect(findEvent('update_contact')?.fetch?.action).toBe('getClient');
 		expect(findEvent('update_stock')?.fetch?.action).toBe('getService');

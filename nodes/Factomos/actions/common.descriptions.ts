@@ -150,7 +150,8 @@ export const linesFields: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. 800',
-						description: "Price before VAT. Leave empty to use the service's price.",
+						description:
+							'Price before VAT. When empty, the node sends an empty price and Factomos applies its own rule (the documentation does not say which price it uses then).',
 						displayOptions: { show: { title: [false] } },
 					},
 				],
@@ -163,7 +164,7 @@ export const linesFields: INodeProperties[] = [
 		type: 'json',
 		default: '[\n  { "serviceId": "", "description": "", "quantity": 1, "price": "" }\n]',
 		description:
-			'Array of lines. Each has serviceId, description, quantity and price; use {"title": true, "description": "…"} for a title line.',
+			'Array of lines. Each has serviceId, description, quantity and price; use {"title": true, "description": "…"} or service ID 75 for a title line.',
 		hint: 'API field names (service_id, line_quantity…) are accepted too',
 		displayOptions: { show: { linesInputMode: ['json'] } },
 	},
