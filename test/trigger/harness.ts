@@ -1,7 +1,3 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
-import { parse as parseQueryString } from 'node:querystring';
-
 import { parseIncomingMessage, WebhookContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -19,13 +15,19 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { FactomosTrigger } from '../../nodes/FactomosTrigger/FactomosTrigger.node';
 import { postRaw, type PostResult } from '../helpers/http';
 import type { TestCredentials } from '../helpers/n8n';
+import { http, type net, querystring } from '../host';
+
+type IncomingMessage = http.IncomingMessage;
+type ServerResponse = http.ServerResponse;
 
 /**
- * Serves the Factomos Trigger over real HTTP the way n8n does (packages/cli: rawBodyReader and
- * parseBody in middlewares/body-parser.ts, executeWebhook in webhooks/webhook-helpers.ts): the raw
- * body is read into req.rawBody, req.body is parsed for JSON, form and text bodies only, and the
- * node's webhook() runs in n8n-core's real WebhookContext. Its result is answered as n8n answers
- * an "onReceived" webhook.
+ * Serves the Factomos Trigger over real HTTP the way n8n 1.123 and 2.40 do (packages/cli:
+ * rawBodyReader and parseBody in middlewares/body-parser.ts, parseRequestBody and executeWebhook in
+ * webhooks/webhook-helpers.ts): a version-1 node with options.binaryData gets the body unread;
+ * otherwise the raw body is read into req.rawBody and req.body parsed for JSON, form and text
+ * bodies (version 1: whatever the Content-Type; later versions: only for those types), a body
+ * declared JSON that JSON.parse refuses being answered 422 by n8n itself. The node's webhook() runs
+ * in n8n-core's real WebhookContext; its result is answered as n8n answers an "onReceived" webhook.
  */
 
 export const triggerNode = new FactomosTrigger();
@@ -43,6 +45,8 @@ export interface HarnessConfig {
 	credentials?: TestCredentials;
 	/** false simulates a request object without rawBody, so the node must use req.body. */
 	rawBody?: boolean;
+	/** The node's typeVersion; the version new nodes get when left out. */
+	typeVersion?: number;
 }
 
 /** One run of the workflow the trigger started. */
@@ -67,11 +71,11 @@ export class TriggerHarness {
 	/** How many times webhook() was called. */
 	calls = 0;
 
-	private server: Server | null = null;
+	private server: http.Server | null = null;
 	private baseUrl = '';
 	private config: HarnessConfig = {};
 	private readonly pending = new Set<Promise<void>>();
-	private readonly sockets = new Set<Socket>();
+	private readonly sockets = new Set<net.Socket>();
 
 	get url(): string {
 		return this.baseUrl;
@@ -94,7 +98,7 @@ export class TriggerHarness {
 	}
 
 	async start(): Promise<string> {
-		const server = createServer((req, res) => {
+		const server = http.createServer((req, res) => {
 			const handled = this.handle(req, res).catch((error: Error) => {
 				this.problems.push(`harness error: ${error.stack ?? error.message}`);
 				if (!res.headersSent) res.writeHead(500).end();
@@ -140,7 +144,7 @@ export class TriggerHarness {
 			id: 'factomos-trigger',
 			name: 'Factomos Trigger',
 			type: 'n8n-nodes-factomos.factomosTrigger',
-			typeVersion: 1.1,
+			typeVersion: this.config.typeVersion ?? triggerNode.description.defaultVersion ?? 1,
 			position: [0, 0],
 			webhookId: 'c0ffee00-0000-4000-8000-000000000001',
 			parameters: {},
@@ -185,26 +189,39 @@ export class TriggerHarness {
 		} as unknown as IWorkflowExecuteAdditionalData;
 	}
 
-	/** What n8n's rawBodyReader + parseBody leave on the request before the node runs. */
-	private async prepareRequest(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-		const chunks: Buffer[] = [];
-		for await (const chunk of req) chunks.push(chunk as Buffer);
-		const rawBody = Buffer.concat(chunks);
+	/** What n8n's rawBodyReader + parseRequestBody leave on the request before the node runs. */
+	private async prepareRequest(req: IncomingMessage, res: ServerResponse, node: INode): Promise<boolean> {
 		const message = req as IncomingMessage & IDataObject;
 		parseIncomingMessage(req);
-		message.rawBody = rawBody;
-		message.readRawBody = async () => {};
-		message._body = true;
+		message.readRawBody = async () => {
+			if (message.rawBody !== undefined) return;
+			const chunks: Buffer[] = [];
+			for await (const chunk of req) chunks.push(chunk as Buffer);
+			message.rawBody = Buffer.concat(chunks);
+			message._body = true;
+		};
 		const url = new URL(req.url ?? '/', 'http://localhost');
-		message.query = parseQueryString(url.search.replace(/^\?/, ''));
+		message.query = querystring.parse(url.search.replace(/^\?/, ''));
 		message.params = {};
+
+		const options = (node.parameters.options ?? {}) as IDataObject;
+		if (node.typeVersion === 1 && options.binaryData) return true;
+		const type = req.contentType ?? '';
+		const parsed =
+			node.typeVersion === 1 ||
+			['application/json', 'text/plain', 'application/x-www-form-urlencoded'].some((prefix) => type.startsWith(prefix)) ||
+			type.endsWith('/xml') ||
+			type.endsWith('+xml');
+		if (!parsed) return true;
+		await (message.readRawBody as () => Promise<void>)();
+		const rawBody = message.rawBody as Buffer;
 
 		if (rawBody.length > 0) {
 			const text = rawBody.toString(req.encoding ?? 'utf-8');
 			try {
 				if (req.contentType === 'application/json') message.body = JSON.parse(text);
 				else if (req.contentType === 'application/x-www-form-urlencoded') {
-					message.body = parseQueryString(text, undefined, undefined, { maxKeys: 1000 });
+					message.body = querystring.parse(text, undefined, undefined, { maxKeys: 1000 });
 				} else if (req.contentType === 'text/plain') message.body = text;
 			} catch (error) {
 				// n8n answers UnprocessableRequestError itself; the node never runs.
@@ -228,9 +245,9 @@ export class TriggerHarness {
 			res.end(JSON.stringify({ code: 404, message: 'The requested webhook is not registered.' }));
 			return;
 		}
-		if (!(await this.prepareRequest(req, res))) return;
-
 		const node = this.makeNode();
+		if (!(await this.prepareRequest(req, res, node))) return;
+
 		const workflow = new Workflow({
 			id: 'test-workflow',
 			nodes: [node],
