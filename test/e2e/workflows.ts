@@ -13,8 +13,11 @@ interface Step {
 	name: string;
 	parameters: IDataObject;
 	type?: string;
+	typeVersion?: number;
 	/** Node setting: run once with the first item whatever the input holds. */
 	executeOnce?: boolean;
+	/** Other node settings, as the Settings tab stores them: retryOnFail, maxTries, onError… */
+	settings?: IDataObject;
 }
 
 export interface WorkflowFile {
@@ -33,11 +36,12 @@ function node(step: Step, index: number): IDataObject {
 		id: randomUUID(),
 		name: step.name,
 		type,
-		typeVersion: 1,
+		typeVersion: step.typeVersion ?? 1,
 		position: [index * 220, 0],
 		parameters: step.parameters,
 		...(type === FACTOMOS ? { credentials: { factomosApi: CREDENTIAL } } : {}),
 		...(step.executeOnce ? { executeOnce: true } : {}),
+		...step.settings,
 	};
 }
 
@@ -217,7 +221,10 @@ export interface TriggerWorkflowOptions {
 	id?: string;
 	name?: string;
 	parameters?: IDataObject;
-	/** 1.1 by default, what a new node gets; 1 for workflows made before 1.1. */
+	/**
+	 * 1.1 unless given: the version whose bodies n8n parses itself (the flood's 422 cases rely on
+	 * it). New nodes are version 1 with no options saved.
+	 */
 	typeVersion?: number;
 }
 
