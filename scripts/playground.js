@@ -80,11 +80,12 @@ function triggerWorkflow() {
 		active: false,
 		nodes: [
 			{
-				parameters: { events: ['*'], options: {} },
+				// As the editor saves a new node: version 1, options at their default.
+				parameters: { events: ['*'] },
 				id: 'c0a8f3d2-6b7e-4f41-8d0a-2f9e5c1b7a31',
 				name: 'Factomos Trigger',
 				type: 'n8n-nodes-factomos.factomosTrigger',
-				typeVersion: 1.1,
+				typeVersion: 1,
 				position: [0, 0],
 				webhookId: TRIGGER_WEBHOOK_ID,
 			},

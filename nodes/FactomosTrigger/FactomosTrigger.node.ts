@@ -134,10 +134,12 @@ export class FactomosTrigger implements INodeType {
 		name: 'factomosTrigger',
 		icon: { light: 'file:../Factomos/factomos.svg', dark: 'file:../Factomos/factomos.dark.svg' },
 		group: ['trigger'],
-		// 1.1 behaves like 1. n8n evaluates a legacy "binaryData" expression on every request to a
-		// version-1 webhook node, which on 2.x halves the notifications a workflow can take per second.
+		// n8n leaves the body unparsed only for a version-1 node whose options.binaryData is on (its
+		// parseRequestBody), so a notification declared JSON but not strict JSON reaches the node
+		// instead of n8n's own 422. 1.1 stays for the workflows saved with it: n8n parses their
+		// bodies, which skips a per-request expression and is faster on 2.x.
 		version: [1, 1.1],
-		defaultVersion: 1.1,
+		defaultVersion: 1,
 		subtitle: '={{"Events: " + ($parameter["events"] || []).join(", ")}}',
 		description: 'Starts the workflow when Factomos notifies a change (invoice, estimate, contact, service…)',
 		defaults: { name: 'Factomos Trigger' },
@@ -185,7 +187,8 @@ export class FactomosTrigger implements INodeType {
 				name: 'options',
 				type: 'collection',
 				placeholder: 'Add Option',
-				default: {},
+				// On by default, so version-1 nodes that never set an option receive every body too.
+				default: { binaryData: true },
 				options: [
 					{
 						displayName: 'Company ID',
@@ -202,8 +205,19 @@ export class FactomosTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether to load the invoice, estimate, contact or service the notification is about and output it as "object" (not for deletions or templates)',
+							'Whether to load the invoice, estimate, contact or service the notification is about and output it as "object" (not for deletions, templates or payments: the documentation does not say which object a payment notification names)',
 						hint: 'Each fetch costs one of the 500 daily API calls and needs a Factomos API credential',
+					},
+					{
+						displayName: 'Receive Any Content-Type',
+						// The option n8n itself reads on version-1 webhook nodes.
+						name: 'binaryData',
+						type: 'boolean',
+						default: true,
+						displayOptions: { show: { '@version': [1] } },
+						description:
+							'Whether n8n passes every notification to this node as sent, whatever its Content-Type. Off, n8n itself refuses (422) a body declared as JSON that is not strict JSON, such as the documentation\'s own example with its trailing comma, and that notification is lost.',
+						hint: 'Keep it on: Factomos does not say which Content-Type it sends and does not send a refused notification again',
 					},
 					{
 						displayName: 'URL Secret',

@@ -18,7 +18,7 @@ export interface FactomosEvent {
 	/** What happened in Factomos, in English, shown as the option's description. */
 	when: string;
 	group: 'invoice' | 'estimate' | 'contact' | 'service' | 'profile';
-	/** Absent for deletions (the object is gone) and for profile templates (no Get action). */
+	/** Absent for deletions (the object is gone), profile templates (no Get action) and payments (which object result.id is, §8 does not say). */
 	fetch?: FetchTarget;
 }
 
@@ -34,10 +34,10 @@ export const FACTOMOS_EVENTS: readonly FactomosEvent[] = [
 	{ value: 'create_invoice', name: 'Invoice Created', label: "Création d'une facture", when: 'An invoice is created', group: 'invoice', fetch: INVOICE },
 	{ value: 'delete_invoice', name: 'Invoice Deleted', label: "Suppression d'une facture", when: 'An invoice is deleted', group: 'invoice' },
 	{ value: 'update_invoice', name: 'Invoice Updated', label: "Modification d'une facture", when: 'An invoice is modified', group: 'invoice', fetch: INVOICE },
-	// Payment notifications carry the invoice id; the invoice still exists after a payment is deleted.
-	{ value: 'add_invoice_payment', name: 'Invoice Payment Added', label: "Ajout d'un règlement", when: 'A payment is recorded on an invoice', group: 'invoice', fetch: INVOICE },
-	{ value: 'update_invoice_payment', name: 'Invoice Payment Updated', label: "Modification d'un règlement", when: "An invoice's payment is modified", group: 'invoice', fetch: INVOICE },
-	{ value: 'delete_invoice_payment', name: 'Invoice Payment Deleted', label: "Suppression d'un règlement", when: "An invoice's payment is deleted", group: 'invoice', fetch: INVOICE },
+	// §8 does not say whether result.id is the invoice or the payment: nothing is fetched rather than a wrong invoice.
+	{ value: 'add_invoice_payment', name: 'Invoice Payment Added', label: "Ajout d'un règlement", when: 'A payment is recorded on an invoice', group: 'invoice' },
+	{ value: 'update_invoice_payment', name: 'Invoice Payment Updated', label: "Modification d'un règlement", when: "An invoice's payment is modified", group: 'invoice' },
+	{ value: 'delete_invoice_payment', name: 'Invoice Payment Deleted', label: "Suppression d'un règlement", when: "An invoice's payment is deleted", group: 'invoice' },
 	// A credit note is an invoice document: getInvoice returns it.
 	{ value: 'create_avoir', name: 'Credit Note Created', label: "Création d'un avoir", when: 'A credit note is created', group: 'invoice', fetch: INVOICE },
 	{ value: 'send_invoice', name: 'Invoice Sent by Email', label: 'Envoi facture par mail', when: 'An invoice is sent by email', group: 'invoice', fetch: INVOICE },

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { parseTolerantJson } from '../Factomos/transport/tolerantJson';
+
 /** The only error the parsing functions throw; its message is safe to send back to the caller. */
 export class FactomosWebhookError extends Error {
 	constructor(message: string) {
@@ -15,43 +17,10 @@ export interface FactomosNotification {
 
 const EMPTY_BODY = 'Empty body: expected a Factomos JSON notification';
 
-const JSON_WHITESPACE = new Set([' ', '\t', '\n', '\r']);
-
-/**
- * Drops commas directly followed by } or ] outside strings: Factomos' own example (§8) ends
- * with `"custom":"id=3",}`, which JSON.parse rejects.
- */
-export function removeTrailingCommas(text: string): string {
-	const parts: string[] = [];
-	let start = 0;
-	let inString = false;
-	for (let i = 0; i < text.length; i++) {
-		const char = text[i];
-		if (inString) {
-			if (char === '\\') i++;
-			else if (char === '"') inString = false;
-		} else if (char === '"') {
-			inString = true;
-		} else if (char === ',') {
-			let next = i + 1;
-			while (next < text.length && JSON_WHITESPACE.has(text[next])) next++;
-			if (text[next] === '}' || text[next] === ']') {
-				parts.push(text.slice(start, i));
-				start = i + 1;
-			}
-		}
-	}
-	parts.push(text.slice(start));
-	return parts.join('');
-}
-
 function parseJsonText(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		// Only retried when strict parsing fails, so valid bodies are never altered.
-		return JSON.parse(removeTrailingCommas(text));
-	}
+	const parsed = parseTolerantJson(text);
+	if (!parsed) throw new FactomosWebhookError('Body is not valid JSON');
+	return parsed.value;
 }
 
 /** A body sent as a form: one field holding the JSON (`payload={...}`), or the JSON itself as the only key. */

@@ -1,8 +1,8 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import type { FactomosEmulator } from '../emulator';
 import { useActionEmulator } from '../helpers/actions';
-import { runNode, type TestCredentials } from '../helpers/n8n';
+import { factomosNode, runNode, type TestCredentials } from '../helpers/n8n';
 
 const { env, failure, expectApiError, expectInputError } = useActionEmulator();
 let emu: FactomosEmulator;
@@ -259,5 +259,56 @@ describe('expense => generic API errors', () => {
 	it.each(operations)('should explain error -3 (unknown token) on %s', async (action, operation, parameters) => {
 		const error = await failure(runNode({ ...creds, token: 'nope' }, { resource: 'expense', operation, ...parameters }));
 		expect(error.message).toBe(`Factomos error -3 on ${action}: Invalid Token`);
+	});
+});
+
+describe('expense => update', () => {
+	const keep = { resource: 'expense', operation: 'update', expense_id: '9001', keepCurrentValues: true };
+	const CURRENT = {
+		date: '2025-02-25',
+		supplier_id: '1003',
+		invoice_number: 'IN-81450-2',
+		vat: '0.61',
+		amount: '3.66',
+		payment_type: 'check',
+		payment_reference: 'CHQ-88',
+		comment: 'CARTES DE VISITE',
+	};
+
+	it('should read the expense first and send its current value for every field left out, when asked', async () => {
+		const output = await runNode(creds, { ...keep, updateFields: { comment: SPECIAL } });
+		expect(emu.calls.map((call) => call.params)).toEqual([
+			{ action: 'getExpense', expense_id: '9001' },
+			{ action: 'editExpense', expense_id: '9001', ...CURRENT, comment: SPECIAL },
+		]);
+		expect(output).toEqual([{ json: { expense_id: '9001' }, pairedItem: { item: 0 } }]);
+		expect(emu.store.expenses.get('9001')).toMatchObject({ ...CURRENT, comment: SPECIAL });
+	});
+
+	it('should change the amount, payment type and supplier given, and keep the rest', async () => {
+		await runNode(creds, { ...keep, updateFields: { amount: '0', payment_type: 'virement', supplier_id: '1003' } });
+		expect(emu.calls[1].params).toEqual({ action: 'editExpense', expense_id: '9001', ...CURRENT, amount: '0', payment_type: 'virement' });
+	});
+
+	it('should stop an update that changes nothing before any call', async () => {
+		await expectInputError({ ...keep, updateFields: {} }, /^Update Fields are empty/);
+	});
+
+	it('should check the values given before reading the expense', async () => {
+		await expectInputError({ ...keep, updateFields: { amount: '={{ "3,50" }}' } }, /^Amount \(amount\) is invalid: "3,50"/);
+		await expectInputError({ ...keep, updateFields: { payment_type: '={{ "paypal" }}' } }, /^Payment Type is invalid: "paypal"/);
+	});
+
+	it('should explain error -24 from the read and send no edit', async () => {
+		await expectApiError({ ...keep, expense_id: '99999', updateFields: { comment: 'x' } }, 'getExpense', -24, 'No expense with this ID exists');
+		expect(emu.calls.map((call) => call.action)).toEqual(['getExpense']);
+	});
+
+	it('should offer the supplier, amount and payment type as update fields only when keeping current values', () => {
+		const fields = factomosNode.description.properties.find(
+			(property) => property.name === 'updateFields' && property.displayOptions?.show?.resource?.includes('expense'),
+		);
+		const kept = (fields?.options as INodeProperties[]).filter((option) => option.displayOptions?.show?.['/keepCurrentValues']);
+		expect(kept.map((option) => option.name).sort()).toEqual(['amount', 'payment_type', 'supplier_id']);
 	});
 });

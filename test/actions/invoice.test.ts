@@ -441,3 +441,37 @@ describe('invoice => createCreditNote', () => {
 		await expectInputError({ operation: 'createCreditNote', invoice_id: '' }, /Invoice ID \(invoice_id\) is required/);
 	});
 });
+
+describe('invoice => create', () => {
+	const base = { operation: 'create', client_id: byId('1002') };
+
+	it('should send a JSON line with service 75 as a title line, with or without title (§17)', async () => {
+		await run({
+			...base,
+			linesInputMode: 'json',
+			linesJson: JSON.stringify([
+				{ service_id: 75, description: 'Phase 1' },
+				{ serviceId: '75', description: 'Phase 2', title: false },
+				{ line_service_id: ' 75 ', line_description: 'Phase 3', line_quantity: 4, line_price: 10 },
+				{ serviceId: '2001', quantity: 1 },
+			]),
+		});
+		expect(emu.calls[0].params).toMatchObject({
+			line_service_id: ['75', '75', '75', '2001'],
+			line_description: ['Phase 1', 'Phase 2', 'Phase 3', ''],
+			line_quantity: ['', '', '', '1'],
+			line_price: ['', '', '', ''],
+		});
+		const invoice = [...emu.store.invoices.values()].at(-1);
+		expect(invoice?.lines.map((line) => line.serviceId)).toEqual(['75', '75', '75', '2001']);
+	});
+
+	it('should treat service 75 picked in a line defined below as a title line too', async () => {
+		await run({ ...base, lines: { line: [{ serviceId: '75', description: 'Intro', quantity: 1 }, ONE_LINE.line[0]] } });
+		expect(emu.calls[0].params).toMatchObject({
+			line_service_id: ['75', '2003'],
+			line_quantity: ['', '12'],
+			line_price: ['', '9.5'],
+		});
+	});
+});

@@ -18,6 +18,8 @@ interface Step {
 	executeOnce?: boolean;
 	typeVersion?: number;
 	webhookId?: string;
+	/** Other node settings, as the Settings tab stores them: retryOnFail, maxTries, onError… */
+	settings?: IDataObject;
 }
 
 export interface WorkflowFile {
@@ -42,6 +44,7 @@ function node(step: Step, index: number): IDataObject {
 		...(step.webhookId ? { webhookId: step.webhookId } : {}),
 		...(type === FACTOMOS ? { credentials: { factomosApi: CREDENTIAL } } : {}),
 		...(step.executeOnce ? { executeOnce: true } : {}),
+		...step.settings,
 	};
 }
 
@@ -238,7 +241,10 @@ export interface TriggerWorkflowOptions {
 	id?: string;
 	name?: string;
 	parameters?: IDataObject;
-	/** 1.1 by default, what a new node gets; 1 for workflows made before 1.1. */
+	/**
+	 * 1.1 unless given: the version whose bodies n8n parses itself (the flood's 422 cases rely on
+	 * it). New nodes are version 1 with no options saved.
+	 */
 	typeVersion?: number;
 }
 

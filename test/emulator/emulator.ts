@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApiResponse, Notification, checkParams, executeAction, fail, isKnownAction } from './actions';
 import { ResponseMode, decryptBytes, encodeResponse, isPrintableAscii, isStrictBase64 } from './crypto';
+import { docExampleBody } from './docExamples';
 import { parisDate } from './format';
 import { PhpParams, parseStrDetailed, phpJsonEncode, phpString } from './php';
 import { AddInvoicesOptions, addInvoices, seedStore } from './seed';
@@ -10,6 +11,7 @@ import { WebhookDelivery, WebhookSender } from './webhooks';
 import { clearTimeout, http, net, setTimeout } from '../host';
 
 export type { ResponseMode } from './crypto';
+
 
 export interface EmulatorOptions {
 	token?: string;
@@ -25,6 +27,8 @@ export interface EmulatorOptions {
 	seed?: boolean;
 	host?: string;
 	port?: number;
+	/** Answers successful calls with the documentation's example bodies, as written (docExamples.ts). */
+	docExamples?: boolean;
 }
 
 export type FaultType = 'timeout' | 'reset' | 'http500' | 'http502' | 'empty' | 'truncated' | 'wrongSecret' | 'invalidJson' | 'quota' | 'slow';
@@ -66,6 +70,7 @@ const MAIN_USERNAME = 'contact@factomos.com';
 const SESSION_LIFETIME_MS = 6 * 3600 * 1000;
 const WRONG_SECRET = 'not-the-secret!!';
 const FORM_TYPE = 'application/x-www-form-urlencoded';
+const REFUSED_MS = 500;
 const PREFILL_FIELDS = ['client_id', 'client_company_name', 'estimate_attention', 'objet', 'estimate_comment', 'custom'];
 
 function htmlEscape(text: string): string {
@@ -88,16 +93,19 @@ export class FactomosEmulator {
 
 	private readonly options: Required<Omit<EmulatorOptions, 'webhookUrl' | 'webhookContentType'>>;
 	private responseMode: ResponseMode;
+	private docExamples: boolean;
 	private quota: number;
 	private webhookUrl: string | null;
 	private readonly webhooks: WebhookSender;
 	private readonly quotaCounters = new Map<string, { day: string; count: number }>();
 	private readonly initialWebhookUrl: string | null;
 	private fault: (Fault & { remaining: number; toSkip: number }) | null = null;
+	private refusal: { answers: number; action?: string; ms: number } | null = null;
 	private server: http.Server | null = null;
 	private url = '';
 	private readonly sockets = new Set<net.Socket>();
 	private readonly timers = new Set<NodeJS.Timeout>();
+	private listening: { port: number; host: string } | null = null;
 
 	constructor(options: EmulatorOptions = {}) {
 		this.options = {
@@ -110,12 +118,14 @@ export class FactomosEmulator {
 			seed: options.seed ?? false,
 			host: options.host ?? '127.0.0.1',
 			port: options.port ?? 0,
+			docExamples: options.docExamples ?? false,
 		};
 		this.token = this.options.token;
 		this.secret = this.options.secret;
 		this.companyId = this.options.companyId;
 		this.appOnlyToken = `${this.token}-app-only`;
 		this.responseMode = this.options.responseMode;
+		this.docExamples = this.options.docExamples;
 		this.quota = this.options.quota;
 		this.initialWebhookUrl = options.webhookUrl ?? null;
 		this.webhookUrl = this.initialWebhookUrl;
@@ -147,6 +157,7 @@ export class FactomosEmulator {
 				const port = typeof address === 'object' && address ? address.port : this.options.port;
 				const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
 				this.url = `http://${host}:${port}`;
+				this.listening = { port, host: this.options.host };
 				resolve(this.url);
 			});
 		});
@@ -175,6 +186,10 @@ export class FactomosEmulator {
 		this.responseMode = mode;
 	}
 
+	setDocExamples(on: boolean): void {
+		this.docExamples = on;
+	}
+
 	setQuota(n: number): void {
 		this.quota = n;
 	}
@@ -185,6 +200,17 @@ export class FactomosEmulator {
 
 	setFault(fault: Fault | null): void {
 		this.fault = fault ? { ...fault, remaining: fault.times ?? Infinity, toSkip: fault.skip ?? 0 } : null;
+	}
+
+	/**
+	 * Refuses connections the way a closed port does (ECONNREFUSED), which no answer can imitate:
+	 * after `after` more api.php answers (to `action` only, when given; at once when 0) the port
+	 * closes, and it opens again `ms` later.
+	 */
+	refuseConnectionsAfter(after: number, options: { action?: string; ms?: number } = {}): void {
+		const ms = options.ms ?? REFUSED_MS;
+		this.refusal = after > 0 ? { answers: after, action: options.action, ms } : null;
+		if (after <= 0) this.refuseConnections(ms);
 	}
 
 	setWebhookUrl(url: string | null): void {
@@ -211,10 +237,11 @@ export class FactomosEmulator {
 	/**
 	 * Back to the state the constructor left (before any seed): empty store (email templates and the
 	 * main account stay), no calls, violations, fault or quota use, and the constructor's quota,
-	 * response mode and webhook URL.
+	 * response mode, documentation-example mode and webhook URL.
 	 */
 	reset(): void {
 		this.responseMode = this.options.responseMode;
+		this.docExamples = this.options.docExamples;
 		this.quota = this.options.quota;
 		this.webhookUrl = this.initialWebhookUrl;
 		this.store.clearData();
@@ -224,6 +251,7 @@ export class FactomosEmulator {
 		this.violations = [];
 		this.quotaCounters.clear();
 		this.fault = null;
+		this.refusal = null;
 		this.webhooks.clear();
 	}
 
@@ -306,15 +334,40 @@ export class FactomosEmulator {
 		return params;
 	}
 
-	private writeApi(res: http.ServerResponse, call: ApiCall, secret: string | null, response: ApiResponse): void {
+	/** `body` replaces the JSON of `response` (the documentation's example text). */
+	private writeApi(res: http.ServerResponse, call: ApiCall, secret: string | null, response: ApiResponse, body?: string): void {
 		call.responseCode = response.error.code;
 		// A slow call whose client gave up still ran, like a PHP script that never notices the abort.
 		if (res.destroyed) return;
-		const json = phpJsonEncode(response);
+		const json = body ?? phpJsonEncode(response);
 		// Without a known secret (-1, -3) the server can only answer in clear.
 		const text = secret === null ? json : encodeResponse(secret, json, this.responseMode);
-		res.writeHead(200, { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Length': Buffer.byteLength(text) });
+		const refusal = this.refusal;
+		const counts = refusal !== null && (refusal.action === undefined || refusal.action === call.action);
+		const closePort = counts && --refusal.answers === 0;
+		const headers: Record<string, string | number> = { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Length': Buffer.byteLength(text) };
+		if (closePort) headers.Connection = 'close';
+		res.writeHead(200, headers);
 		res.end(text);
+		if (closePort) {
+			this.refusal = null;
+			this.refuseConnections(refusal.ms);
+		}
+	}
+
+	/** Stops listening for `ms`: connections are refused, then the same port opens again. */
+	private refuseConnections(ms: number): void {
+		const server = this.server;
+		const at = this.listening;
+		if (!server || !at) return;
+		server.close();
+		// A kept-alive socket would carry the next request past the closed port.
+		server.closeIdleConnections();
+		const timer = setTimeout(() => {
+			this.timers.delete(timer);
+			if (this.server === server) server.listen(at.port, at.host);
+		}, ms);
+		this.timers.add(timer);
 	}
 
 	private async handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: string, body: Buffer): Promise<void> {
@@ -364,7 +417,8 @@ export class FactomosEmulator {
 			violate: (message) => this.violate(message),
 			notifications,
 		});
-		this.writeApi(res, call, tokenRecord.secret, response);
+		const docBody = this.docExamples && response.error.code === 0 ? docExampleBody(action, decoded.params) : undefined;
+		this.writeApi(res, call, tokenRecord.secret, response, docBody);
 		// The response is already handed to the socket: notifications never delay it.
 		for (const notification of notifications) this.dispatch(notification);
 	}

@@ -1,4 +1,6 @@
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { randomBytes } from 'node:crypto';
+
+import { NodeApiError } from 'n8n-workflow';
 
 import {
 	callFactomosApi,
@@ -9,6 +11,7 @@ import {
 import { FACTOMOS_ACTIONS, isIdempotent } from '../../nodes/Factomos/transport/errors';
 import type { FaultType, ResponseMode } from '../emulator';
 import { executeContext } from '../helpers/n8n';
+import { http, timersPromises } from '../host';
 import {
 	closedPort,
 	expectNoCredentials,
@@ -19,7 +22,6 @@ import {
 	useTransportEmulator,
 	VALID_PARAMS,
 } from './support';
-import { http } from '../host';
 
 const MODES: ResponseMode[] = ['urlencoded', 'base64', 'plain'];
 const NOT_RETRIED = /not retried/i;
@@ -116,7 +118,8 @@ describe('transport => long or leaking bodies', () => {
 	let baseUrl = '';
 	let body = '';
 	let status = 200;
-	const creds = (): FactomosCredentials => ({ token: 'tok-dummy-7d6c5b', secret: 'sec-dummy-6789ab', baseUrl });
+	const keys = { token: `tok-${randomBytes(6).toString('hex')}`, secret: `sec-${randomBytes(6).toString('hex')}` };
+	const creds = (): FactomosCredentials => ({ ...keys, baseUrl });
 
 	beforeAll(async () => {
 		// A misconfigured proxy that echoes what it got: the excerpt must not leak it.
@@ -223,20 +226,36 @@ describe('transport => network failures', () => {
 		expect(failure.description).toMatch(NOT_RETRIED);
 		expect(failure.description).toMatch(/Check Factomos before running again/);
 		// Let the slow server finish the request the client gave up on.
-		await sleep(600);
+		await timersPromises.setTimeout(600);
 		expect(emu.calls).toHaveLength(1);
 		expect(emu.calls[0].responseCode).toBe(0);
 		expect(emu.store.invoices.size).toBe(before + 1);
 		expect(emu.violations).toEqual([]);
 	});
 
-	it('should report a refused connection on a closed port', async () => {
+	it('should report a refused connection on a closed port as never sent, so safe to run again', async () => {
 		const closed = { ...creds, baseUrl: `http://127.0.0.1:${await closedPort()}` };
 		const failure = expectClearFailure(await failureOf(() => callFactomosApi(http, closed, 'createClient', VALID_PARAMS.createClient)), closed);
 		expect(failure.message).toBe('Could not connect to Factomos (createClient)');
 		expect(failure.description).toMatch(/Base URL/);
 		expect(failure.description).toMatch(/ECONNREFUSED/);
+		expect(failure.description).toMatch(/never reached Factomos, so nothing was changed: it is safe to run again/);
+		expect(failure.requestSent).toBe(false);
+	});
+
+	it.each(writes)('should say an HTML 502 answer to %s may follow a request Factomos carried out', async (action) => {
+		emu.setFault({ type: 'http502', action, times: 1 });
+		const failure = expectClearFailure(await failureOf(() => callFactomosApi(http, creds, action, VALID_PARAMS[action])), creds);
+		expect(failure.message).toBe('Factomos returned an unexpected response (HTTP 502)');
 		expect(failure.description).toMatch(NOT_RETRIED);
+		expect(failure.description).toMatch(/may have reached Factomos/);
+		expect(failure.requestSent).toBeUndefined();
+	});
+
+	it.each(reads)('should not warn of duplicates after an HTML 502 answer to %s', async (action) => {
+		emu.setFault({ type: 'http502', action, times: 1 });
+		const failure = expectClearFailure(await failureOf(() => callFactomosApi(http, creds, action, VALID_PARAMS[action])), creds);
+		expect(failure.description).not.toMatch(/may have reached Factomos/);
 	});
 
 	it('should report network failures as NodeApiError in an n8n ExecuteContext, without retrying', async () => {
@@ -262,6 +281,8 @@ describe('transport => network failures', () => {
 		const refused = await failureOf<NodeApiError>(() => factomosApiRequest.call(closed, 'listClient', {}));
 		expect(refused).toBeInstanceOf(NodeApiError);
 		expect(refused.message).toBe('Could not connect to Factomos (listClient)');
+		expect(refused.errorResponse).toMatchObject({ requestSent: false });
+		expect(reset.errorResponse?.requestSent).toBeUndefined();
 		expectNoCredentials(refused, creds);
 	});
 });

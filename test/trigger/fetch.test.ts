@@ -44,8 +44,6 @@ function expectNoCredentialsIn(value: unknown) {
 describe('trigger => Fetch Full Object', () => {
 	it.each([
 		['create_invoice', '5002', 'getInvoice', 'invoice_id', 'id'],
-		['add_invoice_payment', '5004', 'getInvoice', 'invoice_id', 'id'],
-		['delete_invoice_payment', '5004', 'getInvoice', 'invoice_id', 'id'],
 		['create_avoir', '5006', 'getInvoice', 'invoice_id', 'id'],
 		['estimate_status_gained', '7001', 'getEstimate', 'estimate_id', 'id'],
 		['update_contact', '1002', 'getClient', 'client_id', 'client_id'],
@@ -69,12 +67,11 @@ describe('trigger => Fetch Full Object', () => {
 		expect(harness.executions[0].json.object).toMatchObject({ client_id: '1001', client_company_name: 'World Company', company_id: '550' });
 	});
 
-	it('should make no call for deletions and templates', async () => {
-		for (const type of ['delete_invoice', 'delete_estimate', 'delete_contact', 'delete_service', 'update_template_email', 'create_design']) {
-			await deliver(notification(type, { id: '5002' }));
-		}
+	it('should make no call for deletions, templates and payments', async () => {
+		const types = ['delete_invoice', 'delete_estimate', 'delete_contact', 'delete_service', 'update_template_email', 'create_design', 'add_invoice_payment'];
+		for (const type of types) await deliver(notification(type, { id: '5002' }));
 		expect(emu.calls).toEqual([]);
-		expect(harness.executions).toHaveLength(6);
+		expect(harness.executions).toHaveLength(types.length);
 		for (const { json } of harness.executions) {
 			expect(json.object).toBeUndefined();
 			expect(json.fetch_error).toBeUndefined();

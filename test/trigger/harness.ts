@@ -15,14 +15,19 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { FactomosTrigger } from '../../nodes/FactomosTrigger/FactomosTrigger.node';
 import { postRaw, type PostResult } from '../helpers/http';
 import type { TestCredentials } from '../helpers/n8n';
-import { http, net, querystring } from '../host';
+import { http, type net, querystring } from '../host';
+
+type IncomingMessage = http.IncomingMessage;
+type ServerResponse = http.ServerResponse;
 
 /**
- * Serves the Factomos Trigger over real HTTP the way n8n does (packages/cli: rawBodyReader and
- * parseBody in middlewares/body-parser.ts, executeWebhook in webhooks/webhook-helpers.ts): the raw
- * body is read into req.rawBody, req.body is parsed for JSON, form and text bodies only, and the
- * node's webhook() runs in n8n-core's real WebhookContext. Its result is answered as n8n answers
- * an "onReceived" webhook.
+ * Serves the Factomos Trigger over real HTTP the way n8n 1.123 and 2.40 do (packages/cli:
+ * rawBodyReader and parseBody in middlewares/body-parser.ts, parseRequestBody and executeWebhook in
+ * webhooks/webhook-helpers.ts): a version-1 node with options.binaryData gets the body unread;
+ * otherwise the raw body is read into req.rawBody and req.body parsed for JSON, form and text
+ * bodies (version 1: whatever the Content-Type; later versions: only for those types), a body
+ * declared JSON that JSON.parse refuses being answered 422 by n8n itself. The node's webhook() runs
+ * in n8n-core's real WebhookContext; its result is answered as n8n answers an "onReceived" webhook.
  */
 
 export const triggerNode = new FactomosTrigger();
@@ -40,6 +45,8 @@ export interface HarnessConfig {
 	credentials?: TestCredentials;
 	/** false simulates a request object without rawBody, so the node must use req.body. */
 	rawBody?: boolean;
+	/** The node's typeVersion; the version new nodes get when left out. */
+	typeVersion?: number;
 }
 
 /** One run of the workflow the trigger started. */
@@ -137,7 +144,7 @@ export class TriggerHarness {
 			id: 'factomos-trigger',
 			name: 'Factomos Trigger',
 			type: 'n8n-nodes-factomos.factomosTrigger',
-			typeVersion: 1.1,
+			typeVersion: this.config.typeVersion ?? triggerNode.description.defaultVersion ?? 1,
 			position: [0, 0],
 			webhookId: 'c0ffee00-0000-4000-8000-000000000001',
 			parameters: {},
@@ -182,19 +189,32 @@ export class TriggerHarness {
 		} as unknown as IWorkflowExecuteAdditionalData;
 	}
 
-	/** What n8n's rawBodyReader + parseBody leave on the request before the node runs. */
-	private async prepareRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
-		const chunks: Buffer[] = [];
-		for await (const chunk of req) chunks.push(chunk as Buffer);
-		const rawBody = Buffer.concat(chunks);
-		const message = req as http.IncomingMessage & IDataObject;
+	/** What n8n's rawBodyReader + parseRequestBody leave on the request before the node runs. */
+	private async prepareRequest(req: IncomingMessage, res: ServerResponse, node: INode): Promise<boolean> {
+		const message = req as IncomingMessage & IDataObject;
 		parseIncomingMessage(req);
-		message.rawBody = rawBody;
-		message.readRawBody = async () => {};
-		message._body = true;
+		message.readRawBody = async () => {
+			if (message.rawBody !== undefined) return;
+			const chunks: Buffer[] = [];
+			for await (const chunk of req) chunks.push(chunk as Buffer);
+			message.rawBody = Buffer.concat(chunks);
+			message._body = true;
+		};
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		message.query = querystring.parse(url.search.replace(/^\?/, ''));
 		message.params = {};
+
+		const options = (node.parameters.options ?? {}) as IDataObject;
+		if (node.typeVersion === 1 && options.binaryData) return true;
+		const type = req.contentType ?? '';
+		const parsed =
+			node.typeVersion === 1 ||
+			['application/json', 'text/plain', 'application/x-www-form-urlencoded'].some((prefix) => type.startsWith(prefix)) ||
+			type.endsWith('/xml') ||
+			type.endsWith('+xml');
+		if (!parsed) return true;
+		await (message.readRawBody as () => Promise<void>)();
+		const rawBody = message.rawBody as Buffer;
 
 		if (rawBody.length > 0) {
 			const text = rawBody.toString(req.encoding ?? 'utf-8');
@@ -225,9 +245,9 @@ export class TriggerHarness {
 			res.end(JSON.stringify({ code: 404, message: 'The requested webhook is not registered.' }));
 			return;
 		}
-		if (!(await this.prepareRequest(req, res))) return;
-
 		const node = this.makeNode();
+		if (!(await this.prepareRequest(req, res, node))) return;
+
 		const workflow = new Workflow({
 			id: 'test-workflow',
 			nodes: [node],

@@ -5,7 +5,6 @@ import {
 	parseCustomFields,
 	parseNotification,
 	parseNotificationBody,
-	removeTrailingCommas,
 } from '../../nodes/FactomosTrigger/parse';
 import { DOC_EXAMPLE, DOC_EXAMPLE_OBJECT } from './fixtures';
 
@@ -68,31 +67,15 @@ describe('trigger => events', () => {
 				'create_design',
 				'update_design',
 				'delete_design',
+				'add_invoice_payment',
+				'update_invoice_payment',
+				'delete_invoice_payment',
 			].sort(),
 		);
-		expect(findEvent('add_invoice_payment')?.fetch).toEqual({ action: 'getInvoice', param: 'invoice_id', key: 'invoice' });
+		expect(findEvent('create_avoir')?.fetch).toEqual({ action: 'getInvoice', param: 'invoice_id', key: 'invoice' });
 		expect(findEvent('estimate_status_gained')?.fetch?.action).toBe('getEstimate');
 		expect(findEvent('update_contact')?.fetch?.action).toBe('getClient');
 		expect(findEvent('update_stock')?.fetch?.action).toBe('getService');
-	});
-});
-
-describe('trigger => removeTrailingCommas', () => {
-	it('should remove a comma before } or ], across whitespace', () => {
-		expect(removeTrailingCommas('{"a":1,}')).toBe('{"a":1}');
-		expect(removeTrailingCommas('[1,2 ,\n\t]')).toBe('[1,2 \n\t]');
-		expect(removeTrailingCommas('{"a":[1,],\r\n}')).toBe('{"a":[1]\r\n}');
-	});
-
-	it('should keep commas inside strings, including after escaped quotes and backslashes', () => {
-		expect(removeTrailingCommas('{"a":"x,}","b":"y,]",}')).toBe('{"a":"x,}","b":"y,]"}');
-		expect(removeTrailingCommas('{"a":"q\\",}",}')).toBe('{"a":"q\\",}"}');
-		expect(removeTrailingCommas('{"a":"\\\\",}')).toBe('{"a":"\\\\"}');
-	});
-
-	it('should leave valid JSON untouched', () => {
-		const text = JSON.stringify({ a: [1, 2, { b: 'c,}' }], d: 'e' });
-		expect(removeTrailingCommas(text)).toBe(text);
 	});
 });
 

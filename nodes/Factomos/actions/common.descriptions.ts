@@ -154,7 +154,8 @@ export const linesFields: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. 800',
-						description: "Price before VAT. Leave empty to use the service's price.",
+						description:
+							'Price before VAT. When empty, the node sends an empty price and Factomos applies its own rule (the documentation does not say which price it uses then).',
 						displayOptions: { show: { title: [false] } },
 					},
 				],
@@ -167,7 +168,7 @@ export const linesFields: INodeProperties[] = [
 		type: 'json',
 		default: '[\n  { "serviceId": "", "description": "", "quantity": 1, "price": "" }\n]',
 		description:
-			'JSON array of the lines, in order. A priced line is {"serviceId": "104997", "description": "Design", "quantity": 2, "price": 800}: serviceId is a numeric service ID, price the unit price, sent as is (left out, it is sent empty). {"title": true, "description": "Phase 2"} is a section title.',
+			'JSON array of the lines, in order. A priced line is {"serviceId": "104997", "description": "Design", "quantity": 2, "price": 800}: serviceId is a numeric service ID, price the unit price, sent as is (left out, it is sent empty). {"title": true, "description": "Phase 2"}, or a line with service ID 75, is a section title.',
 		hint: 'API field names (service_id, line_quantity…) are accepted too',
 		displayOptions: { show: { linesInputMode: ['json'] } },
 	},

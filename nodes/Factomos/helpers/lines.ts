@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError } from './validation';
 
-/** Service ID that Factomos reads as a title line rather than a priced line. */
+/** Service ID that marks a title line rather than a priced line (§17, §20, §31). */
 export const TITLE_LINE_SERVICE_ID = '75';
 
 export interface LineArrays {
@@ -91,8 +91,10 @@ export function buildLines(context: IExecuteFunctions, itemIndex: number): LineA
 	const arrays: LineArrays = { line_service_id: [], line_description: [], line_quantity: [], line_price: [] };
 	raw.forEach((line, index) => {
 		const position = `Line ${index + 1}`;
-		const title = isTrue(line.title);
-		const serviceId = title ? TITLE_LINE_SERVICE_ID : text(line.serviceId);
+		const given = text(line.serviceId);
+		// The documentation's own rule: service 75 is a title, whether or not the line says so.
+		const title = isTrue(line.title) || given === TITLE_LINE_SERVICE_ID;
+		const serviceId = title ? TITLE_LINE_SERVICE_ID : given;
 		const quantity = text(line.quantity);
 		const price = text(line.price);
 		if (!title) {
@@ -121,7 +123,7 @@ export function buildLines(context: IExecuteFunctions, itemIndex: number): LineA
 				itemIndex,
 				`${position}: Price`,
 				`is not a number: "${price.slice(0, 40)}"`,
-				"Price must be a number such as 800 or 9.5, or empty to use the service's price.",
+				'Price must be a number such as 800 or 9.5, or empty to send no price.',
 			);
 		}
 		arrays.line_service_id.push(serviceId);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { FormParams } from '../transport/codec';
-import type { FactomosAction } from '../transport/errors';
+import { type FactomosAction, isIdempotent } from '../transport/errors';
 import {
 	DEFAULT_TIMEOUT_MS,
 	factomosApiRequest,
@@ -11,6 +11,7 @@ import {
 	type SessionResult,
 } from '../transport';
 import { shapeOutput } from './output';
+import { noteWrite } from './retryMemory';
 
 /** Shared plumbing for operation files: options, the API call and output shaping. */
 
@@ -28,6 +29,15 @@ export function getNodeOptions(context: IExecuteFunctions, itemIndex: number): N
 	};
 }
 
+/** Tells the retry memory when a state-changing request may have reached Factomos. */
+async function send<T>(context: IExecuteFunctions, itemIndex: number, action: string, request: () => Promise<T>): Promise<T> {
+	if (isIdempotent(action)) return await request();
+	noteWrite(context, itemIndex, 'sending');
+	const result = await request();
+	noteWrite(context, itemIndex, 'answered');
+	return result;
+}
+
 export async function callAction(
 	context: IExecuteFunctions,
 	itemIndex: number,
@@ -35,7 +45,9 @@ export async function callAction(
 	params: FormParams,
 ): Promise<IDataObject> {
 	const { timeout } = getNodeOptions(context, itemIndex);
-	return await factomosApiRequest.call(context, action, params, { itemIndex, timeout });
+	return await send(context, itemIndex, action, async () =>
+		await factomosApiRequest.call(context, action, params, { itemIndex, timeout }),
+	);
 }
 
 /** The SSO endpoints' counterpart of callAction, with the same timeout option and item index. */
@@ -46,7 +58,9 @@ export async function callSession(
 	value: string,
 ): Promise<SessionResult> {
 	const { timeout } = getNodeOptions(context, itemIndex);
-	return await factomosSessionRequest.call(context, call, value, { itemIndex, timeout });
+	return await send(context, itemIndex, `session ${call}`, async () =>
+		await factomosSessionRequest.call(context, call, value, { itemIndex, timeout }),
+	);
 }
 
 /** Output records as n8n users expect them: document links added, numbers converted on request. */

@@ -149,7 +149,7 @@ export function describeApiError(action: string, code: number): string | undefin
 	return table[code] ?? GENERIC[code];
 }
 
-/** Actions that change state: never retried automatically, since a retry could duplicate data. */
+/** Reads: safe to repeat. Every other action changes state, so a repeat could duplicate data. */
 export function isIdempotent(action: string): boolean {
-	return /^(get|list)/.test(action);
+	return /^(get|list)/.test(action) || action === 'session check';
 }

@@ -12,7 +12,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { createHash } from 'node:crypto';
 
 import { encodeForm, encrypt, tryDecrypt, type FormParams } from './codec';
+import { connectionNeverOpened, REQUEST_SENT } from './delivery';
 import { describeApiError, isIdempotent, SESSION_CODES } from './errors';
+import { parseTolerantJson } from './tolerantJson';
 
 export type { FormParams } from './codec';
 export type { FactomosAction } from './errors';
@@ -21,6 +23,8 @@ export type { FactomosAction } from './errors';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 const EXCERPT_LENGTH = 200;
+const MAY_HAVE_REACHED =
+	'It was not retried, because the request may have reached Factomos and a retry could create a duplicate. Check Factomos before running again.';
 
 export interface FactomosCredentials {
 	token: string;
@@ -63,6 +67,8 @@ export class FactomosFailure extends Error {
 		readonly code?: number,
 		readonly apiMessage?: string,
 		readonly httpCode?: number,
+		/** false only when the request provably never left (see delivery.ts). */
+		readonly requestSent?: boolean,
 	) {
 		super(message);
 		this.name = 'FactomosFailure';
@@ -127,12 +133,8 @@ function excerpt(text: string, credentials: FactomosCredentials): string {
 }
 
 function parseJsonObject(text: string): IDataObject | undefined {
-	try {
-		const value = JSON.parse(text.replace(/^\uFEFF/, ''));
-		return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
-	} catch {
-		return undefined;
-	}
+	const value = parseTolerantJson(text.replace(/^\uFEFF/, ''))?.value;
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
 }
 
 /** Decrypted bytes that read as text (no control characters but whitespace, valid UTF-8): the Secret was right. */
@@ -149,17 +151,22 @@ function isReadableText(text: string): boolean {
 /** What a ciphertext, raw or URL-encoded, is made of. */
 const CIPHERTEXT_CHARACTERS = /^[A-Za-z0-9+/=%]+$/;
 
-/** Decodes the three response forms: URL-encoded ciphertext, raw base64 ciphertext, plain JSON. */
+/**
+ * Decodes the three response forms: URL-encoded ciphertext, raw base64 ciphertext, plain JSON.
+ * A failed state-changing `action` says that the request may have been carried out.
+ */
 export function decodeResponse(
 	response: HttpResponse,
 	credentials: FactomosCredentials,
+	action?: string,
 ): IDataObject {
 	const text = response.body.replace(/^\uFEFF/, '').trim();
 	// Only built on failure: masking scans the whole body.
 	const shown = () => excerpt(text, credentials);
 	const httpNote = response.statusCode >= 400 ? ` (HTTP ${response.statusCode})` : '';
+	const writeNote = action !== undefined && !isIdempotent(action) ? ` ${MAY_HAVE_REACHED}` : '';
 	const failure = (message: string, description: string) =>
-		new FactomosFailure(`${message}${httpNote}`, description, undefined, undefined, response.statusCode);
+		new FactomosFailure(`${message}${httpNote}`, `${description}${writeNote}`, undefined, undefined, response.statusCode);
 	const cutOff = 'It was probably cut off in transit, or Factomos failed while answering; try again later.';
 	if (text === '') {
 		throw failure(
@@ -230,17 +237,24 @@ function networkFailure(action: string, error: Error & { code?: string }, timeou
 	const timedOut = /ECONNABORTED|ETIMEDOUT|ESOCKETTIMEDOUT/.test(code) || /timeout/i.test(error.message);
 	const cause = timedOut
 		? `Factomos did not answer within ${timeout} ms`
-		: /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(code)
+		: connectionNeverOpened(code)
 			? 'Could not connect to Factomos'
 			: /ECONNRESET|EPIPE|socket hang up/i.test(`${code} ${error.message}`)
 				? 'The connection to Factomos was reset'
 				: 'The request to Factomos failed';
-	const retryNote = isIdempotent(action)
-		? 'It is safe to run again.'
-		: 'It was not retried, because the request may have reached Factomos and a retry could create a duplicate. Check Factomos before running again.';
+	const neverSent = !timedOut && connectionNeverOpened(code);
+	const retryNote = neverSent
+		? 'The request never reached Factomos, so nothing was changed: it is safe to run again.'
+		: isIdempotent(action)
+			? 'It is safe to run again.'
+			: MAY_HAVE_REACHED;
 	return new FactomosFailure(
 		`${cause} (${action})`,
 		`Check the Base URL of the credential and that Factomos is reachable${code ? ` (${code})` : ''}. ${retryNote}`,
+		undefined,
+		undefined,
+		undefined,
+		neverSent ? false : undefined,
 	);
 }
 
@@ -275,7 +289,7 @@ export async function callFactomosApi(
 		body: encodeForm({ token: credentials.token, crequest }),
 		timeout,
 	});
-	return checkEnvelope(action, decodeResponse(response, credentials), credentials);
+	return checkEnvelope(action, decodeResponse(response, credentials, action), credentials);
 }
 
 export type SessionCall = 'create' | 'delete' | 'check';
@@ -303,7 +317,7 @@ export async function callFactomosSession(
 		headers: isCheck && value ? { Cookie: value } : {},
 		timeout,
 	});
-	const json = checkEnvelope(`session ${call}`, decodeResponse(response, credentials), credentials, SESSION_CODES);
+	const json = checkEnvelope(`session ${call}`, decodeResponse(response, credentials, `session ${call}`), credentials, SESSION_CODES);
 	const setCookie = response.headers['set-cookie'];
 	const cookies = (Array.isArray(setCookie) ? setCookie : setCookie ? [String(setCookie)] : [])
 		.map((header) => String(header).split(';')[0].trim())
@@ -375,6 +389,7 @@ function toNodeApiError(context: FactomosFunctions, failure: FactomosFailure, it
 	const response: JsonObject = { message: failure.message };
 	if (failure.code !== undefined) response.code = failure.code;
 	if (failure.apiMessage !== undefined) response.apiMessage = failure.apiMessage;
+	if (failure.requestSent === false) response[REQUEST_SENT] = false;
 	const error = new NodeApiError(context.getNode(), response, {
 		message: failure.message,
 		description: failure.description,

@@ -12,7 +12,7 @@ const properties: INodeProperties[] = [
 		name: 'search_keyword',
 		type: 'string',
 		default: '',
-		description: 'Only return clients matching this keyword (name, reference, email…)',
+		description: 'Only return the contacts Factomos finds for this keyword (the documentation does not say which fields it searches)',
 	},
 ];
 

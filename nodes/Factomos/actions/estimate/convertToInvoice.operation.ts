@@ -7,7 +7,7 @@ import { idField } from '../common.descriptions';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['estimate'], operation: ['convertToInvoice'] } },
-	[idField('estimate_id', 'Estimate ID', 'The estimate is marked as won; the output is the new invoice')],
+	[idField('estimate_id', 'Estimate ID', 'The output is the invoice Factomos creates from the estimate')],
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -1,36 +1,53 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 /** Expense payment types (§27, §28); they differ from the invoice payment types. */
-export const EXPENSE_PAYMENT_TYPES = ['cb', 'check', 'virement', 'prelevement', 'especes', 'tip', 'other'] as const;
+const EXPENSE_PAYMENT_TYPE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Bank Transfer', value: 'virement' },
+	{ name: 'Card', value: 'cb' },
+	{ name: 'Cash', value: 'especes' },
+	{ name: 'Check', value: 'check' },
+	{ name: 'Direct Debit', value: 'prelevement' },
+	{ name: 'Other', value: 'other' },
+	{ name: 'TIP (Interbank Payment Order)', value: 'tip' },
+];
 
-/** The fields §28 also requires on update, so Create and Update share them. */
+export const EXPENSE_PAYMENT_TYPES = EXPENSE_PAYMENT_TYPE_OPTIONS.map((option) => String(option.value));
+
+/** Every field createExpense and editExpense document besides expense_id (§27, §28). */
+export const EXPENSE_FIELDS = [
+	'date',
+	'supplier_id',
+	'invoice_number',
+	'vat',
+	'amount',
+	'payment_type',
+	'payment_reference',
+	'comment',
+];
+
+/** Both empty until set: a forgotten amount or type must stop the item, not record 0 or a card payment. */
+export const amountField: INodeProperties = {
+	displayName: 'Amount',
+	name: 'amount',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 42.50',
+	description: 'Total amount of the expense, VAT included, with a dot for decimals. 0 is accepted when typed.',
+};
+
+export const paymentTypeField: INodeProperties = {
+	displayName: 'Payment Type',
+	name: 'payment_type',
+	type: 'options',
+	options: EXPENSE_PAYMENT_TYPE_OPTIONS,
+	default: '',
+	description: 'How the expense was paid',
+};
+
+/** The fields §27 and §28 both require, so Create and Update share them. */
 export const requiredExpenseFields: INodeProperties[] = [
-	{
-		displayName: 'Amount',
-		name: 'amount',
-		type: 'number',
-		typeOptions: { numberPrecision: 2 },
-		required: true,
-		default: 0,
-		description: 'Total amount of the expense, VAT included',
-	},
-	{
-		displayName: 'Payment Type',
-		name: 'payment_type',
-		type: 'options',
-		required: true,
-		options: [
-			{ name: 'Bank Transfer', value: 'virement' },
-			{ name: 'Card', value: 'cb' },
-			{ name: 'Cash', value: 'especes' },
-			{ name: 'Check', value: 'check' },
-			{ name: 'Direct Debit', value: 'prelevement' },
-			{ name: 'Other', value: 'other' },
-			{ name: 'TIP (Interbank Payment Order)', value: 'tip' },
-		],
-		default: 'cb',
-		description: 'How the expense was paid',
-	},
+	{ ...amountField, required: true },
+	{ ...paymentTypeField, required: true },
 ];
 
 export const optionalExpenseFields: INodeProperties[] = [

@@ -7,7 +7,7 @@ import { idField } from '../common.descriptions';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['invoice'], operation: ['createCreditNote'] } },
-	[idField('invoice_id', 'Invoice ID', 'The invoice to cancel; the output is the new credit note')],
+	[idField('invoice_id', 'Invoice ID', 'The invoice the credit note is for; the output is the new credit note')],
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

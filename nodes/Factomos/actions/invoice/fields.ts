@@ -35,7 +35,8 @@ export const invoiceFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 2026-01-31',
-		description: 'Date of the invoice, as YYYY-MM-DD. Factomos uses today when empty.',
+		description:
+			'Date of the invoice, as YYYY-MM-DD. When empty, no date is sent and Factomos applies its own rule (the documentation does not say which date).',
 	},
 	{
 		displayName: 'Mark as Paid',

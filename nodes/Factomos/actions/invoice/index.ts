@@ -23,7 +23,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create Credit Note',
 				value: 'createCreditNote',
-				description: 'Create a credit note that cancels an invoice',
+				description: 'Create a credit note for an invoice',
 				action: 'Create a credit note for an invoice',
 			},
 			{ name: 'Get', value: 'get', description: 'Get an invoice', action: 'Get an invoice' },

@@ -9,7 +9,7 @@ const properties: INodeProperties[] = [
 	idField('invoice_id', 'Invoice ID'),
 	{
 		...emailTemplateLocator(),
-		hint: "Leave empty to use the account's default invoice email template",
+		hint: 'When empty, no template is sent and Factomos picks one (the documentation does not say which)',
 	},
 	{
 		displayName: 'Recipient Email',
@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'name@email.com',
 		default: '',
 		description: 'Email address to send the invoice to',
-		hint: "Leave empty to send it to the client's email address",
+		hint: 'When empty, no recipient is sent and Factomos picks one (the documentation does not say whom)',
 	},
 ];
 

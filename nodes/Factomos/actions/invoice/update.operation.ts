@@ -29,7 +29,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** editInvoice replaces the whole line list, so the lines are required like on create. */
+/** §20 requires the lines on every update, like on create. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const fields = readFields(this, itemIndex, ['invoice_id', 'client_id'], 'updateFields');
 	const params = checkParams(this, itemIndex, fields, ['invoice_id', 'client_id']);

@@ -1,31 +1,35 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 /** Payment types of createPayment/editPayment (§24, §25); expenses use a different list. */
-export const PAYMENT_TYPES = ['cb', 'check', 'especes', 'paypal', 'virement', 'other'] as const;
+const PAYMENT_TYPE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Bank Transfer', value: 'virement' },
+	{ name: 'Card', value: 'cb' },
+	{ name: 'Cash', value: 'especes' },
+	{ name: 'Check', value: 'check' },
+	{ name: 'Other', value: 'other' },
+	{ name: 'PayPal', value: 'paypal' },
+];
 
+export const PAYMENT_TYPES = PAYMENT_TYPE_OPTIONS.map((option) => String(option.value));
+
+/** Empty until the user picks one: a forgotten type must stop the item, not record a transfer. */
 export const paymentTypeField: INodeProperties = {
 	displayName: 'Type',
 	name: 'type',
 	type: 'options',
-	options: [
-		{ name: 'Bank Transfer', value: 'virement' },
-		{ name: 'Card', value: 'cb' },
-		{ name: 'Cash', value: 'especes' },
-		{ name: 'Check', value: 'check' },
-		{ name: 'Other', value: 'other' },
-		{ name: 'PayPal', value: 'paypal' },
-	],
-	default: 'virement',
+	options: PAYMENT_TYPE_OPTIONS,
+	default: '',
 	description: 'How the invoice was paid',
 };
 
+/** Text, so it stays empty until set: a forgotten amount must stop the item, not record 0. */
 export const amountField: INodeProperties = {
 	displayName: 'Amount',
 	name: 'montant',
-	type: 'number',
-	typeOptions: { numberPrecision: 2 },
-	default: 0,
-	description: 'Amount paid, VAT included',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 1250.50',
+	description: 'Amount paid, VAT included, with a dot for decimals. 0 is accepted when typed.',
 };
 
 /** Optional payment fields, identical for Create and Update. */
@@ -50,8 +54,8 @@ export const optionalPaymentFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 2026-01-31',
-		description: 'Day of the payment, as YYYY-MM-DD. Factomos uses today when it is not set.',
+		description:
+			'Day of the payment, as YYYY-MM-DD. When empty, no date is sent and Factomos applies its own rule (the documentation does not say which date).',
 	},
 	{ displayName: 'Reference', name: 'reference', type: 'string', default: '' },
 ];
-

@@ -18,11 +18,12 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Price',
 		name: 'price',
-		type: 'number',
-		typeOptions: { numberPrecision: 2 },
+		// Text, so it stays empty until set: a forgotten price must stop the item, not create a free service.
+		type: 'string',
 		required: true,
-		default: 0,
-		description: 'Unit price before VAT',
+		default: '',
+		placeholder: 'e.g. 150',
+		description: 'Unit price before VAT, with a dot for decimals. 0 is accepted when typed.',
 	},
 	{
 		displayName: 'Additional Fields',

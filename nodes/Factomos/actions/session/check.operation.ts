@@ -13,7 +13,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { password: true },
 		required: true,
 		default: '',
-		placeholder: 'PHPSESSID=…',
+		placeholder: 'name=value',
 		description: 'The Factomos session cookie, sent as the Cookie header',
 		hint: 'A cookie you were given, or {{ $json.cookie }} from a previous Create Session step',
 	},
@@ -32,7 +32,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 			'Cookie (cookie)',
 			'is not a cookie',
-			'Give it as name=value, e.g. PHPSESSID=abc123, as returned by Create Session.',
+			'Give it as name=value, as Create Session returned it in cookie.',
 		);
 	}
 	const { json } = await callSession(this, itemIndex, 'check', cookie);

@@ -11,7 +11,7 @@ export const description = updateDisplayOptions({ show: { resource: ['session'],
 	},
 ]);
 
-/** Opens a Factomos web session (SSO); the session lives in the cookie Factomos sets. */
+/** Opens a Factomos web session (SSO) and returns the cookies Factomos set, if any: §5 does not say how the session is carried. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const authToken = readToken(this, itemIndex, 'auth_token', 'Auth Token');
 	const { cookie } = await callSession(this, itemIndex, 'create', authToken);
