@@ -54,7 +54,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 1003',
-				description: 'ID of the supplier contact (fournisseur)',
+				description: 'ID of the supplier contact',
 			}),
 		]),
 	},
