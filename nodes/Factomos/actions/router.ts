@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { recall, settle } from '../helpers/retryMemory';
+import { toNodeError } from '../transport';
 import { RESOURCES } from './resources';
 import type { FactomosResource } from './node.type';
 
@@ -58,10 +59,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			settle(this, itemIndex, { records });
 			for (const json of records) returnData.push({ json, pairedItem: { item: itemIndex } });
 		} catch (caught) {
-			const error =
-				caught instanceof NodeApiError || caught instanceof NodeOperationError
-					? caught
-					: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
+			const error = toNodeError(this, caught, itemIndex);
 			settle(this, itemIndex, { error });
 			if (this.continueOnFail()) {
 				returnData.push(errorItem(this, error, itemIndex));
