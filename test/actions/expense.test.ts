@@ -297,6 +297,7 @@ describe('expense => update', () => {
 	it('should check the values given before reading the expense', async () => {
 		await expectInputError({ ...keep, updateFields: { amount: '={{ "3,50" }}' } }, /^Amount \(amount\) is invalid: "3,50"/);
 		await expectInputError({ ...keep, updateFields: { payment_type: '={{ "paypal" }}' } }, /^Payment Type is invalid: "paypal"/);
+		await expectInputError({ ...keep, updateFields: { supplier_id: 'Martin' } }, /^Supplier \(supplier_id\) is invalid: "Martin"/);
 	});
 
 	it('should explain error -24 from the read and send no edit', async () => {

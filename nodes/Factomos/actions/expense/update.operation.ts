@@ -49,7 +49,7 @@ const properties: INodeProperties[] = [
 			whenKept(amountField),
 			whenKept(paymentTypeField),
 			whenKept({
-				displayName: 'Supplier ID',
+				displayName: 'Supplier',
 				name: 'supplier_id',
 				type: 'string',
 				default: '',
