@@ -217,7 +217,7 @@ export const nodeOptions: INodeProperties = {
 			typeOptions: { minValue: 1000 },
 			default: 30000,
 			description:
-				'How long to wait for Factomos to answer, in milliseconds, before the item fails. Calls are never retried automatically, so nothing is created twice.',
+				"How long to wait for Factomos to answer, in milliseconds, before the item fails. The node never retries a call by itself, and with n8n's Retry On Fail it never sends an item's write again after it may have reached Factomos.",
 		},
 	],
 };
