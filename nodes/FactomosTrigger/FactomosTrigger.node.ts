@@ -234,14 +234,14 @@ export class FactomosTrigger implements INodeType {
 		],
 	};
 
+	// The credential's Test button works from the trigger too, with the same single call.
+	methods = { credentialTest: { factomosApiTest } };
+
 	/**
 	 * Factomos has no API to register, list or remove webhooks: the URL is given once, when an
 	 * app is connected (§2 webhook_url, §7). These hooks report success so n8n can activate the
 	 * workflow; the user registers the URL as the notice explains.
 	 */
-	// The credential's Test button works from the trigger too, with the same single call.
-	methods = { credentialTest: { factomosApiTest } };
-
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {

@@ -65,15 +65,15 @@ function isPlainObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
 }
 
-/**
- * Rebuilds the text of a body that n8n already parsed as a form (no rawBody available): the
- * JSON was split at each `&` and first `=`. Lossy for `+` and `%xx` inside strings.
- */
 /** Nested fields (`a[b]=c`) come back as objects, possibly without a prototype, which String() rejects. */
 function formText(value: unknown): string {
 	return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
+/**
+ * Rebuilds the text of a body that n8n already parsed as a form (no rawBody available): the
+ * JSON was split at each `&` and first `=`. Lossy for `+` and `%xx` inside strings.
+ */
 function formObjectToText(body: IDataObject): string {
 	const fields: string[] = [];
 	for (const [key, value] of Object.entries(body)) {
