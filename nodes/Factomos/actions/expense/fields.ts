@@ -32,7 +32,7 @@ export const amountField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. 42.50',
-	description: 'Total amount of the expense, VAT included, with a dot for decimals. 0 is accepted when typed.',
+	description: 'Amount of the expense, sent as typed, with a dot for decimals (the API documentation does not say whether it includes VAT). 0 is accepted when typed.',
 };
 
 export const paymentTypeField: INodeProperties = {

@@ -29,7 +29,7 @@ export const amountField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. 1250.50',
-	description: 'Amount paid, VAT included, with a dot for decimals. 0 is accepted when typed.',
+	description: 'Amount paid, sent as typed, with a dot for decimals (the API documentation does not say whether it includes VAT). 0 is accepted when typed.',
 };
 
 /** Optional payment fields, identical for Create and Update. */
