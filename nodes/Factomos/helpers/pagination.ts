@@ -44,12 +44,14 @@ function readLimit(context: IExecuteFunctions, itemIndex: number): number {
  * the daily quota, so it stops as soon as Limit is reached or the total is covered.
  * `beyondEndCode` is the API's "page index past the end" error: on a later page it means rows
  * vanished between calls, which simply ends the list.
+ * `keep` filters rows while paging, so Limit counts kept rows and paging stops once it is met.
  */
 export async function fetchRowPages(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	fetchPage: (pageIndex: number) => Promise<RowPage>,
 	beyondEndCode: number,
+	keep?: (record: IDataObject) => boolean,
 ): Promise<IDataObject[]> {
 	const limit = readLimit(context, itemIndex);
 	const records: IDataObject[] = [];
@@ -62,7 +64,7 @@ export async function fetchRowPages(
 			if (pageIndex > 0 && (error as NodeApiError).errorResponse?.code === beyondEndCode) break;
 			throw toNodeError(context, error, itemIndex);
 		}
-		records.push(...page.records);
+		records.push(...(keep ? page.records.filter(keep) : page.records));
 		const first = rowNumber(page.first) ?? pageIndex;
 		const next = (rowNumber(page.last) ?? first + page.records.length - 1) + 1;
 		const total = rowNumber(page.total);
