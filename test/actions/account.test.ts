@@ -101,13 +101,13 @@ describe('account => create', () => {
 	});
 
 	it('should stop a missing username (-29) before calling Factomos', async () => {
-		await expectInputError({ resource: 'account', operation: 'create', username: '' }, /^Username \(username\) is required/);
+		await expectInputError({ resource: 'account', operation: 'create', username: '' }, /^Username is required/);
 	});
 
 	it('should reject a username that is not an email before calling Factomos', async () => {
 		await expectInputError(
 			{ resource: 'account', operation: 'create', username: 'jean.dupont' },
-			/^Username \(username\) is invalid: "jean.dupont"/,
+			/^Username is invalid: "jean.dupont"/,
 		);
 	});
 
@@ -121,14 +121,14 @@ describe('account => create', () => {
 	it('should reject a webhook URL that is not a URL', async () => {
 		await expectInputError(
 			{ resource: 'account', operation: 'create', username: 'a@b.test', additionalFields: { webhook_url: 'n8n.test/hook' } },
-			/^Webhook URL \(webhook_url\) is invalid/,
+			/^Webhook URL is invalid/,
 		);
 	});
 
 	it('should reject a malformed default VAT rate', async () => {
 		await expectInputError(
 			{ resource: 'account', operation: 'create', username: 'a@b.test', additionalFields: { vat_percentage: '={{ "20%" }}' } },
-			/^Default VAT Rate \(vat_percentage\) is invalid: "20%"/,
+			/^Default VAT Rate is invalid: "20%"/,
 		);
 	});
 });
@@ -153,11 +153,11 @@ describe('account => delete', () => {
 	});
 
 	it('should stop a missing company_id (-35) before calling Factomos', async () => {
-		await expectInputError({ resource: 'account', operation: 'delete', company_id: '' }, /^Account ID \(company_id\) is required/);
+		await expectInputError({ resource: 'account', operation: 'delete', company_id: '' }, /^Account ID is required/);
 	});
 
 	it('should reject a non-numeric company_id before calling Factomos', async () => {
-		await expectInputError({ resource: 'account', operation: 'delete', company_id: 'acme' }, /^Account ID \(company_id\) is invalid/);
+		await expectInputError({ resource: 'account', operation: 'delete', company_id: 'acme' }, /^Account ID is invalid/);
 	});
 });
 
@@ -188,7 +188,7 @@ describe('account => updateStatus', () => {
 	it('should stop a missing company_id (-35) before calling Factomos', async () => {
 		await expectInputError(
 			{ resource: 'account', operation: 'updateStatus', company_id: ' ', subscription_status: 'active' },
-			/^Account ID \(company_id\) is required/,
+			/^Account ID is required/,
 		);
 	});
 
@@ -301,21 +301,21 @@ describe('account => getAuthorizationUrl', () => {
 	it('should require the callback URL', async () => {
 		await expectInputError(
 			{ resource: 'account', operation: 'getAuthorizationUrl', app_callback: '', app_name: 'X' },
-			/^App Callback URL \(app_callback\) is required/,
+			/^App Callback URL is required/,
 		);
 	});
 
 	it('should reject a callback that is not a URL', async () => {
 		await expectInputError(
 			{ resource: 'account', operation: 'getAuthorizationUrl', app_callback: 'crm.test/cb', app_name: 'X' },
-			/^App Callback URL \(app_callback\) is invalid/,
+			/^App Callback URL is invalid/,
 		);
 	});
 
 	it('should require the app name', async () => {
 		await expectInputError(
 			{ resource: 'account', operation: 'getAuthorizationUrl', app_callback: 'https://crm.test/cb', app_name: ' ' },
-			/^App Name \(app_name\) is required/,
+			/^App Name is required/,
 		);
 	});
 });

@@ -66,11 +66,11 @@ describe('client => get', () => {
 	});
 
 	it('should stop a missing client_id (-8) before calling Factomos', async () => {
-		await expectInputError({ resource: 'client', operation: 'get', client_id: byId('') }, /^Client \(client_id\) is required/);
+		await expectInputError({ resource: 'client', operation: 'get', client_id: byId('') }, /^Client is required/);
 	});
 
 	it('should reject a non-numeric client ID before calling Factomos', async () => {
-		await expectInputError({ resource: 'client', operation: 'get', client_id: byId('acme') }, /^Client \(client_id\) is invalid: "acme"/);
+		await expectInputError({ resource: 'client', operation: 'get', client_id: byId('acme') }, /^Client is invalid: "acme"/);
 	});
 
 	it('should keep going on failure with a mixed batch, keeping pairedItem and the error code', async () => {
@@ -87,7 +87,7 @@ describe('client => get', () => {
 			code: -9,
 			apiMessage: 'Client not found',
 		});
-		expect(output[2].json.error).toBe('Client (client_id) is invalid: "abc"');
+		expect(output[2].json.error).toBe('Client is invalid: "abc"');
 		expect(output[2].json.code).toBeUndefined();
 		expect(output[3].json.client_company_name).toBe('Papeterie Martin');
 		// The invalid item never reached Factomos.
@@ -203,14 +203,14 @@ describe('client => create', () => {
 	it('should stop a missing company name (-12) before calling Factomos', async () => {
 		await expectInputError(
 			{ resource: 'client', operation: 'create', category: 'client', client_company_name: '   ' },
-			/^Company Name \(client_company_name\) is required/,
+			/^Company Name is required/,
 		);
 	});
 
 	it('should reject a malformed email before calling Factomos', async () => {
 		await expectInputError(
 			{ resource: 'client', operation: 'create', client_company_name: 'X', additionalFields: { client_email: 'jean at dupont' } },
-			/^Client Email \(client_email\) is invalid/,
+			/^Email is invalid/,
 		);
 	});
 });
@@ -246,7 +246,7 @@ describe('client => update', () => {
 	it('should stop a missing client_id (-8) before calling Factomos', async () => {
 		await expectInputError(
 			{ resource: 'client', operation: 'update', client_id: byId(''), updateFields: { client_city: 'Lyon' } },
-			/^Client \(client_id\) is required/,
+			/^Client is required/,
 		);
 	});
 
@@ -288,20 +288,35 @@ describe('client => generic API errors', () => {
 });
 
 describe('client => pickers', () => {
-	it('should list every contact in searchClients, sorted by name', async () => {
+	it('should list every contact in searchClients with its city and email, sorted by name', async () => {
 		const result = await factomosNode.methods.listSearch.searchClients.call(loadOptionsContext(creds));
 		expect(emu.calls[0].params).toEqual({ action: 'listClient' });
 		expect(result.results).toEqual([
-			{ name: 'Café Crème SARL', value: '1002' },
-			{ name: 'Papeterie Martin', value: '1003' },
-			{ name: 'World Company', value: '1001' },
+			{ name: 'Café Crème SARL (Lyon, bonjour@cafe-creme.test)', value: '1002' },
+			{ name: 'Papeterie Martin (Nantes, compta@papeterie-martin.test)', value: '1003' },
+			{ name: 'World Company (Paris, contact@worldcompany.test)', value: '1001' },
 		]);
+	});
+
+	it('should tell apart two clients with the same name in searchClients', async () => {
+		emu.store.createClient(emu.companyId, { client_company_name: 'World Company', client_city: 'Lille', client_email: 'lille@worldcompany.test' });
+		emu.store.createClient(emu.companyId, { client_company_name: 'World Company', client_email: 'nocity@worldcompany.test' });
+		emu.store.createClient(emu.companyId, { client_company_name: 'World Company' });
+		const result = await factomosNode.methods.listSearch.searchClients.call(loadOptionsContext(creds), 'world');
+		expect(emu.calls).toHaveLength(1);
+		expect(result.results.map((entry) => entry.name).sort()).toEqual([
+			'World Company',
+			'World Company (Lille, lille@worldcompany.test)',
+			'World Company (Paris, contact@worldcompany.test)',
+			'World Company (nocity@worldcompany.test)',
+		]);
+		expect(new Set(result.results.map((entry) => entry.value)).size).toBe(4);
 	});
 
 	it('should pass the filter to Factomos in searchClients', async () => {
 		const result = await factomosNode.methods.listSearch.searchClients.call(loadOptionsContext(creds), 'world');
 		expect(emu.calls[0].params).toEqual({ action: 'listClient', search_keyword: 'world' });
-		expect(result.results).toEqual([{ name: 'World Company', value: '1001' }]);
+		expect(result.results).toEqual([{ name: 'World Company (Paris, contact@worldcompany.test)', value: '1001' }]);
 	});
 
 	it('should only list suppliers in searchSuppliers', async () => {
@@ -309,7 +324,7 @@ describe('client => pickers', () => {
 		const result = await factomosNode.methods.listSearch.searchSuppliers.call(loadOptionsContext(creds));
 		expect(result.results).toEqual([
 			{ name: 'Imprimerie Dubois', value: '1004' },
-			{ name: 'Papeterie Martin', value: '1003' },
+			{ name: 'Papeterie Martin (Nantes, compta@papeterie-martin.test)', value: '1003' },
 		]);
 	});
 

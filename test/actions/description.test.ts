@@ -116,3 +116,56 @@ describe('node => description', () => {
 		}
 	});
 });
+
+describe('node => line entry', () => {
+	const lines = properties.filter((p) => p.name === 'lines');
+	const valuesOf = (property: INodeProperties) =>
+		(property.options as Array<{ values: INodeProperties[] }>)[0].values;
+
+	it('should list a line\'s fields in the order a person fills an invoice line', () => {
+		expect(lines.length).toBeGreaterThan(0);
+		for (const property of lines) {
+			expect(valuesOf(property).map((field) => field.displayName)).toEqual([
+				'Service Name or ID',
+				'Description',
+				'Quantity',
+				'Unit Price',
+				'Title Line',
+			]);
+		}
+	});
+
+	it('should make Quantity and Unit Price the same kind of field, which takes a decimal comma', () => {
+		for (const property of lines) {
+			const field = (name: string) => valuesOf(property).find((value) => value.name === name)!;
+			expect([field('quantity').type, field('price').type]).toEqual(['string', 'string']);
+			expect(field('quantity').default).toBe('1');
+			expect(field('price').default).toBe('');
+			expect(field('price').placeholder).toContain(',');
+		}
+	});
+
+	it('should not flag the empty service of a new line as an unsupported value', () => {
+		for (const property of lines) {
+			const service = valuesOf(property).find((value) => value.name === 'serviceId')!;
+			expect(service.default).toBe('');
+			expect(service.allowArbitraryValues).toBe(true);
+		}
+	});
+
+	it('should type every money amount, rate and quantity field as text, so a decimal comma can be typed', () => {
+		const numberFields: string[] = [];
+		const walk = (list: INodeProperties[]) => {
+			for (const property of list) {
+				if (property.type === 'number') numberFields.push(property.name);
+				if (property.type === 'collection') walk(property.options as INodeProperties[]);
+				if (property.type === 'fixedCollection') {
+					for (const option of property.options as Array<{ values: INodeProperties[] }>) walk(option.values);
+				}
+			}
+		};
+		walk(properties);
+		// Only whole numbers remain number inputs: the item limit and the timeout in milliseconds.
+		expect([...new Set(numberFields)].sort()).toEqual(['limit', 'timeout']);
+	});
+});

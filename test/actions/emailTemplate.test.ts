@@ -61,17 +61,26 @@ describe('emailTemplate => getAll', () => {
 	});
 });
 
-describe('emailTemplate => searchEmailTemplates', () => {
-	it('should list templates with their type, sorted by name', async () => {
-		const result = await factomosNode.methods.listSearch.searchEmailTemplates.call(loadOptionsContext(creds));
-		expect(emu.calls[0].params).toEqual({ action: 'listEmailTemplates' });
+describe('invoice => send (email template picker)', () => {
+	it('should list the invoice and reminder templates with their type, sorted by name, and no estimate template', async () => {
+		const result = await factomosNode.methods.listSearch.searchInvoiceEmailTemplates.call(loadOptionsContext(creds));
+		expect(emu.calls.map((call) => call.params)).toEqual([{ action: 'listEmailTemplates' }]);
 		expect(result.results).toEqual(
-			templates().map((template) => ({ name: `${template.template_name} (${template.template_type})`, value: template.id })),
+			templates()
+				.filter((template) => template.template_type !== 'estimate')
+				.map((template) => ({ name: `${template.template_name} (${template.template_type})`, value: template.id })),
 		);
+		expect(result.results.map((entry) => entry.name)).toEqual([
+			'Envoi facture (invoice)',
+			'Relance 1 (reminder1)',
+			'Relance 2 (reminder2)',
+			'Relance 3 (reminder3)',
+		]);
 	});
 
 	it('should filter templates by name', async () => {
-		const result = await factomosNode.methods.listSearch.searchEmailTemplates.call(loadOptionsContext(creds), 'FACTURE');
+		expect((await factomosNode.methods.listSearch.searchInvoiceEmailTemplates.call(loadOptionsContext(creds), 'devis')).results).toEqual([]);
+		const result = await factomosNode.methods.listSearch.searchInvoiceEmailTemplates.call(loadOptionsContext(creds), 'FACTURE');
 		const invoice = templates().find((template) => template.template_type === 'invoice')!;
 		expect(result.results).toEqual([{ name: 'Envoi facture (invoice)', value: invoice.id }]);
 	});

@@ -23,7 +23,7 @@ describe('expense => get', () => {
 		expect(errors[0].json).toEqual({
 			id: 'x',
 			error: {
-				message: 'Expense ID (expense_id) is invalid: "x"',
+				message: 'Expense ID is invalid: "x"',
 				description: 'Expense ID must be a numeric Factomos ID, e.g. 5782.',
 			},
 		});

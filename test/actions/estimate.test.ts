@@ -132,12 +132,12 @@ describe('estimate => create', () => {
 	});
 
 	it.each([
-		['a missing client (-9)', { client_id: byId('') }, /Client \(client_id\) is required/],
-		['a malformed estimate date', { additionalFields: { estimate_date: '2026/01/31' } }, /Estimate Date \(estimate_date\) is invalid/],
-		['a bad VAT rate', { additionalFields: { estimate_vat: '={{ "vingt" }}' } }, /VAT Rate \(estimate_vat\) is invalid/],
-		['a bad forced total', { additionalFields: { figures_total_withvat: '2 000' } }, /Forced Total With VAT \(figures_total_withvat\) is invalid/],
+		['a missing client (-9)', { client_id: byId('') }, /Client is required/],
+		['a malformed estimate date', { additionalFields: { estimate_date: '2026/01/31' } }, /Estimate Date is invalid/],
+		['a bad VAT rate', { additionalFields: { estimate_vat: '={{ "vingt" }}' } }, /VAT Rate is invalid/],
+		['a bad forced total', { additionalFields: { figures_total_withvat: '2 000' } }, /Forced Total With VAT is invalid/],
 		['an empty line list', { lines: { line: [] } }, /Lines are empty/],
-		['a non-numeric line quantity', { lines: { line: [{ serviceId: '2001', quantity: '={{ "1,5" }}' }] } }, /Line 1: Quantity is not a number: "1,5"/],
+		['a non-numeric line quantity', { lines: { line: [{ serviceId: '2001', quantity: '={{ "1,5 h" }}' }] } }, /Line 1: Quantity is not a number: "1,5 h"/],
 		['lines JSON that is not an array', { linesInputMode: 'json', linesJson: '{"serviceId": "2001"}' }, /Lines \(JSON\) must be an array/],
 	])('should reject %s before any request', async (_label, parameters, message) => {
 		await expectInputError({ ...base, ...parameters } as INodeParameters, message);
@@ -164,11 +164,11 @@ describe('estimate => get', () => {
 	});
 
 	it('should stop a missing estimate ID before Factomos answers -25', async () => {
-		await expectInputError({ operation: 'get', estimate_id: '' }, /Estimate ID \(estimate_id\) is required/);
+		await expectInputError({ operation: 'get', estimate_id: '' }, /Estimate ID is required/);
 	});
 
 	it('should reject a non-numeric estimate ID before any request', async () => {
-		await expectInputError({ operation: 'get', estimate_id: 'D2506-0002' }, /Estimate ID \(estimate_id\) is invalid/);
+		await expectInputError({ operation: 'get', estimate_id: 'D2506-0002' }, /Estimate ID is invalid/);
 	});
 });
 
@@ -199,7 +199,7 @@ describe('estimate => convertToInvoice', () => {
 	});
 
 	it('should stop a missing estimate ID before Factomos answers -25', async () => {
-		await expectInputError({ operation: 'convertToInvoice', estimate_id: ' ' }, /Estimate ID \(estimate_id\) is required/);
+		await expectInputError({ operation: 'convertToInvoice', estimate_id: ' ' }, /Estimate ID is required/);
 	});
 });
 
@@ -285,7 +285,7 @@ describe('estimate => buildPrefilledForm', () => {
 	it('should reject a non-numeric client ID', async () => {
 		const error = await failure({ operation: 'buildPrefilledForm', client_id: byId('Café Crème') });
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toMatch(/Client \(client_id\) is invalid/);
+		expect(error.message).toMatch(/Client is invalid/);
 		expect(error.context.itemIndex).toBe(0);
 		expect(emu.requests).toHaveLength(0);
 	});

@@ -122,7 +122,7 @@ describe('invoice => getAll', () => {
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe('Status is invalid: "unpaid"');
 		expect(error.description).toBe(
-			'Status must be one of: avoir, later, paid, paid-avoir, partially-paid, partially-paid-avoir, pending.',
+			'Pick Status from the list; an expression must give one of: avoir, later, paid, paid-avoir, partially-paid, partially-paid-avoir, pending.',
 		);
 		expect(error.context.itemIndex).toBe(0);
 		expect(emu.calls).toHaveLength(0);

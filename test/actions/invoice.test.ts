@@ -182,7 +182,7 @@ describe('invoice => create', () => {
 	});
 
 	it('should stop a missing client before Factomos answers -9', async () => {
-		await expectInputError({ ...base, client_id: byId('') }, /Client \(client_id\) is required/);
+		await expectInputError({ ...base, client_id: byId('') }, /Client is required/);
 	});
 
 	it('should return the error in the item with continue on fail', async () => {
@@ -192,18 +192,18 @@ describe('invoice => create', () => {
 	});
 
 	it.each([
-		['a non-numeric client', { client_id: byId('abc') }, /Client \(client_id\) is invalid: "abc"/],
-		['a malformed invoice date', { additionalFields: { invoice_date: '31/01/2026' } }, /Invoice Date \(invoice_date\) is invalid/],
-		['an impossible payment term', { additionalFields: { payment_term: '2026-02-30' } }, /Payment Term \(payment_term\) is invalid/],
-		['a bad VAT rate', { additionalFields: { invoice_vat: '={{ "20%" }}' } }, /VAT Rate \(invoice_vat\) is invalid: "20%"/],
-		['a comma decimal total', { additionalFields: { figures_total_withvat: '1200,50' } }, /Forced Total With VAT \(figures_total_withvat\) is invalid/],
-		['a bad template ID', { additionalFields: { template_id: 'design-1' } }, /Template ID \(template_id\) is invalid/],
+		['a non-numeric client', { client_id: byId('abc') }, /Client is invalid: "abc"/],
+		['a malformed invoice date', { additionalFields: { invoice_date: '31/01/2026' } }, /Invoice Date is invalid/],
+		['an impossible payment term', { additionalFields: { payment_term: '2026-02-30' } }, /Payment Term is invalid/],
+		['a bad VAT rate', { additionalFields: { invoice_vat: '={{ "20%" }}' } }, /VAT Rate is invalid: "20%"/],
+		['a total with a thousands separator', { additionalFields: { figures_total_withvat: '1.200,50' } }, /Forced Total With VAT is invalid: "1.200,50"/],
+		['a bad template ID', { additionalFields: { template_id: 'design-1' } }, /Template ID is invalid/],
 		['an empty line list', { lines: {} }, /Lines are empty/],
-		['an empty JSON line list', { linesInputMode: 'json', linesJson: '[]' }, /Lines are empty/],
+		['an empty JSON line list', { linesInputMode: 'json', linesJson: '[]' }, /Lines \(JSON\) is an empty array/],
 		['invalid JSON lines', { linesInputMode: 'json', linesJson: '[{"serviceId": 1' }, /Lines \(JSON\) is not valid JSON/],
-		['a non-numeric line quantity', { linesInputMode: 'json', linesJson: '[{"serviceId": "2001", "quantity": "two"}]' }, /Line 1: Quantity is not a number: "two"/],
-		['a line without a service', { lines: { line: [{ description: 'x', quantity: 1 }] } }, /Line 1: Service is required/],
-		['a non-numeric line price', { lines: { line: [{ serviceId: '2001', quantity: 1, price: '8€' }] } }, /Line 1: Price is not a number/],
+		['a non-numeric line quantity', { linesInputMode: 'json', linesJson: '[{"serviceId": "2001", "quantity": "two"}]' }, /Line 1: quantity is not a number: "two"/],
+		['a line without a service', { lines: { line: [{ description: 'x', quantity: 1 }] } }, /Line 1: Service Name or ID is required/],
+		['a non-numeric line price', { lines: { line: [{ serviceId: '2001', quantity: 1, price: '8€' }] } }, /Line 1: Unit Price is not a number: "8€"/],
 	])('should reject %s before any request', async (_label, parameters, message) => {
 		await expectInputError({ ...base, ...parameters } as INodeParameters, message);
 	});
@@ -247,11 +247,11 @@ describe('invoice => get', () => {
 	});
 
 	it('should stop a missing invoice ID before Factomos answers -17', async () => {
-		await expectInputError({ operation: 'get', invoice_id: '  ' }, /Invoice ID \(invoice_id\) is required/);
+		await expectInputError({ operation: 'get', invoice_id: '  ' }, /Invoice ID is required/);
 	});
 
 	it('should reject a non-numeric invoice ID before any request', async () => {
-		await expectInputError({ operation: 'get', invoice_id: 'F0125-001' }, /Invoice ID \(invoice_id\) is invalid/);
+		await expectInputError({ operation: 'get', invoice_id: 'F0125-001' }, /Invoice ID is invalid/);
 	});
 });
 
@@ -331,11 +331,11 @@ describe('invoice => update', () => {
 	});
 
 	it.each([
-		['a missing invoice ID (-17)', { invoice_id: '' }, /Invoice ID \(invoice_id\) is required/],
-		['a missing client (-9)', { client_id: byId('') }, /Client \(client_id\) is required/],
+		['a missing invoice ID (-17)', { invoice_id: '' }, /Invoice ID is required/],
+		['a missing client (-9)', { client_id: byId('') }, /Client is required/],
 		['an empty line list', { lines: {} }, /Lines are empty/],
-		['a malformed date', { updateFields: { invoice_date: '2026-3-1' } }, /Invoice Date \(invoice_date\) is invalid/],
-		['a bad payment amount', { updateFields: { payment_amount: '={{ "cent" }}' } }, /Payment Amount \(payment_amount\) is invalid/],
+		['a malformed date', { updateFields: { invoice_date: '2026-3-1' } }, /Invoice Date is invalid/],
+		['a bad payment amount', { updateFields: { payment_amount: '={{ "cent" }}' } }, /Payment Amount is invalid/],
 	])('should reject %s before any request', async (_label, parameters, message) => {
 		await expectInputError({ ...base, ...parameters } as INodeParameters, message);
 	});
@@ -375,9 +375,9 @@ describe('invoice => send', () => {
 	});
 
 	it.each([
-		['a missing invoice ID (-17)', { invoice_id: '' }, /Invoice ID \(invoice_id\) is required/],
-		['an invalid recipient', { invoice_id: '5001', email_to: 'compta@' }, /Recipient Email \(email_to\) is invalid/],
-		['a non-numeric template', { invoice_id: '5001', email_template_id: byId('relance') }, /Email Template \(email_template_id\) is invalid/],
+		['a missing invoice ID (-17)', { invoice_id: '' }, /Invoice ID is required/],
+		['an invalid recipient', { invoice_id: '5001', email_to: 'compta@' }, /Recipient Email is invalid/],
+		['a non-numeric template', { invoice_id: '5001', email_template_id: byId('relance') }, /Email Template is invalid/],
 	])('should reject %s before any request', async (_label, parameters, message) => {
 		await expectInputError({ operation: 'send', ...parameters } as INodeParameters, message);
 	});
@@ -408,7 +408,7 @@ describe('invoice => getEmailHistory', () => {
 	});
 
 	it('should stop a missing invoice ID before Factomos answers -17', async () => {
-		await expectInputError({ operation: 'getEmailHistory', invoice_id: '' }, /Invoice ID \(invoice_id\) is required/);
+		await expectInputError({ operation: 'getEmailHistory', invoice_id: '' }, /Invoice ID is required/);
 	});
 });
 
@@ -438,7 +438,7 @@ describe('invoice => createCreditNote', () => {
 	});
 
 	it('should stop a missing invoice ID before Factomos answers -17', async () => {
-		await expectInputError({ operation: 'createCreditNote', invoice_id: '' }, /Invoice ID \(invoice_id\) is required/);
+		await expectInputError({ operation: 'createCreditNote', invoice_id: '' }, /Invoice ID is required/);
 	});
 });
 

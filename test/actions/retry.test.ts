@@ -122,7 +122,7 @@ describe('client => create', () => {
 		const items: IDataObject[] = [{ name: 'Item 0' }, { name: 'Item 1' }, { name: '' }, { name: 'Item 3' }];
 		const run = await runWorkflow(env.creds, parameters, items, RETRY);
 
-		expect(run.error?.message).toBe('Company Name (client_company_name) is required');
+		expect(run.error?.message).toBe('Company Name is required');
 		expect(callsOf('createClient')).toHaveLength(2);
 	});
 });

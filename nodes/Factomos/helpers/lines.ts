@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { inputError } from './validation';
+import { inputError, toDecimal } from './validation';
 
 /** Service ID that marks a title line rather than a priced line (§17, §20, §31). */
 export const TITLE_LINE_SERVICE_ID = '75';
@@ -78,16 +78,23 @@ function isTrue(value: unknown): boolean {
  * position, so a skipped value would shift every following line.
  */
 export function buildLines(context: IExecuteFunctions, itemIndex: number): LineArrays {
+	const json = context.getNodeParameter('linesInputMode', itemIndex, 'define') === 'json';
 	const raw = readRawLines(context, itemIndex);
 	if (raw.length === 0) {
 		throw inputError(
 			context,
 			itemIndex,
-			'Lines',
-			'are empty',
-			'Add at least one line: Factomos requires line_service_id[] and line_quantity[].',
+			json ? 'Lines (JSON)' : 'Lines',
+			json ? 'is an empty array' : 'are empty',
+			json
+				? 'Give at least one line with a serviceId and a quantity, e.g. [{"serviceId": "104997", "quantity": 1}].'
+				: 'Add at least one line (Add Line) with a Service and a Quantity.',
 		);
 	}
+	// The names the user sees: the fields of a line, or the keys of the JSON.
+	const label = json
+		? { service: 'serviceId', quantity: 'quantity', price: 'price' }
+		: { service: 'Service Name or ID', quantity: 'Quantity', price: 'Unit Price' };
 	const arrays: LineArrays = { line_service_id: [], line_description: [], line_quantity: [], line_price: [] };
 	raw.forEach((line, index) => {
 		const position = `Line ${index + 1}`;
@@ -95,41 +102,44 @@ export function buildLines(context: IExecuteFunctions, itemIndex: number): LineA
 		// The documentation's own rule: service 75 is a title, whether or not the line says so.
 		const title = isTrue(line.title) || given === TITLE_LINE_SERVICE_ID;
 		const serviceId = title ? TITLE_LINE_SERVICE_ID : given;
-		const quantity = text(line.quantity);
-		const price = text(line.price);
+		const quantity = toDecimal(text(line.quantity));
+		const price = text(line.price) === '' ? '' : toDecimal(text(line.price));
 		if (!title) {
 			if (!/^\d+$/.test(serviceId)) {
 				throw inputError(
 					context,
 					itemIndex,
-					`${position}: Service`,
+					`${position}: ${label.service}`,
 					serviceId ? `is not a numeric service ID: "${serviceId.slice(0, 40)}"` : 'is required',
-					'Pick a service for each priced line, or switch the line to a title line.',
+					json
+						? 'Give the numeric ID of a Factomos service for each priced line, or "title": true for a title line.'
+						: 'Pick a service for each priced line, or turn on Title Line.',
 				);
 			}
-			if (!/^-?\d+(\.\d+)?$/.test(quantity)) {
+			if (quantity === undefined) {
+				const typed = text(line.quantity);
 				throw inputError(
 					context,
 					itemIndex,
-					`${position}: Quantity`,
-					quantity ? `is not a number: "${quantity.slice(0, 40)}"` : 'is required',
-					'Quantity must be a number, e.g. 2 or 1.5.',
+					`${position}: ${label.quantity}`,
+					typed ? `is not a number: "${typed.slice(0, 40)}"` : 'is required',
+					`${label.quantity} must be a number, e.g. 2 or 1.5 (1,5 works too).`,
 				);
 			}
 		}
-		if (price !== '' && !/^-?\d+(\.\d+)?$/.test(price)) {
+		if (price === undefined) {
 			throw inputError(
 				context,
 				itemIndex,
-				`${position}: Price`,
-				`is not a number: "${price.slice(0, 40)}"`,
-				'Price must be a number such as 800 or 9.5, or empty to send no price.',
+				`${position}: ${label.price}`,
+				`is not a number: "${text(line.price).slice(0, 40)}"`,
+				`${label.price} must be a number such as 800 or 12.50 (12,50 works too), or empty to send no price.`,
 			);
 		}
 		arrays.line_service_id.push(serviceId);
 		// The line text is free text: sent as typed, spaces and newlines included.
 		arrays.line_description.push(typeof line.description === 'string' ? line.description : text(line.description));
-		arrays.line_quantity.push(title ? '' : quantity);
+		arrays.line_quantity.push(title ? '' : (quantity as string));
 		arrays.line_price.push(title ? '' : price);
 	});
 	return arrays;

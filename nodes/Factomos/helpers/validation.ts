@@ -26,7 +26,7 @@ const RULES: Record<string, Rule> = {
 	figures_total_withvat: { label: 'Forced Total With VAT', kind: 'number' },
 	username: { label: 'Username', kind: 'email' },
 	company_email: { label: 'Company Email', kind: 'email' },
-	client_email: { label: 'Client Email', kind: 'email' },
+	client_email: { label: 'Email', kind: 'email' },
 	email_to: { label: 'Recipient Email', kind: 'email' },
 	client_id: { label: 'Client', kind: 'id' },
 	supplier_id: { label: 'Supplier', kind: 'id' },
@@ -43,7 +43,7 @@ const RULES: Record<string, Rule> = {
 	app_callback: { label: 'App Callback URL', kind: 'url' },
 	category: { label: 'Category', kind: 'text' },
 	client_company_name: { label: 'Company Name', kind: 'name' },
-	service_name: { label: 'Service Name', kind: 'name' },
+	service_name: { label: 'Name', kind: 'name' },
 	payment_type: { label: 'Payment Type', kind: 'text' },
 	type: { label: 'Type', kind: 'text' },
 	invoice_status: { label: 'Status', kind: 'text' },
@@ -56,13 +56,24 @@ const RULES: Record<string, Rule> = {
 
 const FIXES: Record<Rule['kind'], string> = {
 	date: 'must be a date in the format YYYY-MM-DD, e.g. 2026-01-31',
-	number: 'must be a number, e.g. 1250.50 (use a dot for decimals)',
+	number: 'must be a number, e.g. 1250.50 or 1250,50 (no thousands separator)',
 	email: 'must be an email address, e.g. name@example.com',
 	id: 'must be a numeric Factomos ID, e.g. 5782',
 	url: 'must be a full URL starting with http:// or https://',
 	text: 'must not be empty',
 	name: 'must not be empty',
 };
+
+/** A typed number: digits with one decimal point or decimal comma (12.50 or 12,50); no thousands separator. */
+const DECIMAL = /^-?\d+([.,]\d+)?$/;
+
+/**
+ * The number as Factomos reads it (decimal point), or undefined when `value` is not a number.
+ * French users type a decimal comma; PHP would read "12,50" as 12, so it is never sent as typed.
+ */
+export function toDecimal(value: string): string | undefined {
+	return DECIMAL.test(value) ? value.replace(',', '.') : undefined;
+}
 
 export function isValidDate(value: string): boolean {
 	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -76,7 +87,7 @@ function matches(kind: Rule['kind'], value: string): boolean {
 		case 'date':
 			return isValidDate(value);
 		case 'number':
-			return /^-?\d+(\.\d+)?$/.test(value);
+			return toDecimal(value) !== undefined;
 		case 'email':
 			return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
 		case 'id':
@@ -123,7 +134,10 @@ export function checkParams(
 	itemIndex: number,
 	params: IDataObject,
 	required: string[] = [],
+	/** Where an operation shows a field under another name than the table's. */
+	labels: Record<string, string> = {},
 ): FormParams {
+	const label = (name: string) => labels[name] ?? RULES[name]?.label ?? name;
 	const result: FormParams = {};
 	for (const [name, raw] of Object.entries(params)) {
 		if (Array.isArray(raw)) {
@@ -141,9 +155,9 @@ export function checkParams(
 				throw inputError(
 					context,
 					itemIndex,
-					`${rule?.label ?? name} (${name})`,
+					label(name),
 					'is required',
-					`Set a value for ${rule?.label ?? name}; it cannot be empty.`,
+					`Set a value for ${label(name)}; it cannot be empty.`,
 				);
 			}
 			continue;
@@ -152,17 +166,17 @@ export function checkParams(
 			throw inputError(
 				context,
 				itemIndex,
-				`${rule.label} (${name})`,
+				label(name),
 				`is invalid: "${value.slice(0, 60)}"`,
-				`${rule.label} ${FIXES[rule.kind]}.`,
+				`${label(name)} ${FIXES[rule.kind]}.`,
 			);
 		}
-		result[name] = typeof raw === 'string' && (!rule || rule.kind === 'name') ? raw : value;
+		if (rule?.kind === 'number') result[name] = toDecimal(value) as string;
+		else result[name] = typeof raw === 'string' && (!rule || rule.kind === 'name') ? raw : value;
 	}
 	for (const name of required) {
 		if (!(name in result)) {
-			const label = RULES[name]?.label ?? name;
-			throw inputError(context, itemIndex, `${label} (${name})`, 'is required', `Set a value for ${label}.`);
+			throw inputError(context, itemIndex, label(name), 'is required', `Set a value for ${label(name)}.`);
 		}
 	}
 	return result;
@@ -183,7 +197,7 @@ export function checkEnum(
 			itemIndex,
 			field,
 			`is invalid: "${text.slice(0, 60)}"`,
-			`${field} must be one of: ${allowed.join(', ')}.`,
+			`Pick ${field} from the list; an expression must give one of: ${allowed.join(', ')}.`,
 		);
 	}
 	return text;

@@ -1,7 +1,7 @@
 import { factomosApiTest } from './credentialTest';
 import { getServices } from './loadOptions';
-import { searchClients, searchEmailTemplates, searchServices, searchSuppliers } from './listSearch';
+import { searchClients, searchInvoiceEmailTemplates, searchServices, searchSuppliers } from './listSearch';
 
 export const credentialTest = { factomosApiTest };
-export const listSearch = { searchClients, searchSuppliers, searchServices, searchEmailTemplates };
+export const listSearch = { searchClients, searchSuppliers, searchServices, searchInvoiceEmailTemplates };
 export const loadOptions = { getServices };

@@ -23,15 +23,21 @@ function toResult(entries: INodeListSearchItems[]): INodeListSearchResult {
 	return { results: entries.sort((a, b) => a.name.localeCompare(b.name)) };
 }
 
+/** City and email tell apart two contacts with the same name (the §10 list gives both). */
+function contactName(client: IDataObject): string {
+	const name = String(client.client_company_name || client.client_id);
+	const details = [client.client_city, client.client_email]
+		.map((value) => String(value ?? '').trim())
+		.filter((value) => value !== '');
+	return details.length > 0 ? `${name} (${details.join(', ')})` : name;
+}
+
 async function searchContacts(context: ILoadOptionsFunctions, filter?: string, category?: string) {
 	const clients = await fetchList(context, 'listClient', 'clients', filter ? { search_keyword: filter } : {});
 	return toResult(
 		clients
 			.filter((client) => !category || client.category === category)
-			.map((client) => ({
-				name: String(client.client_company_name ?? client.client_id),
-				value: String(client.client_id),
-			})),
+			.map((client) => ({ name: contactName(client), value: String(client.client_id) })),
 	);
 }
 
@@ -52,10 +58,15 @@ export async function searchServices(this: ILoadOptionsFunctions, filter?: strin
 	);
 }
 
-export async function searchEmailTemplates(this: ILoadOptionsFunctions, filter?: string) {
+/**
+ * Send by Email sends an invoice, so estimate templates are left out. Reminder templates stay:
+ * invoice emails are sent with them (§22 lists an invoice's emails of type reminder3).
+ */
+export async function searchInvoiceEmailTemplates(this: ILoadOptionsFunctions, filter?: string) {
 	const templates = await fetchList(this, 'listEmailTemplates', 'email-templates');
 	return toResult(
 		templates
+			.filter((template) => String(template.template_type ?? '') !== 'estimate')
 			.filter((template) => matchFilter(String(template.template_name ?? ''), filter))
 			.map((template) => ({
 				name: `${String(template.template_name)} (${String(template.template_type)})`,

@@ -161,7 +161,7 @@ export function decodeResponse(
 	action?: string,
 ): IDataObject {
 	const text = response.body.replace(/^\uFEFF/, '').trim();
-	// Only built on failure: masking scans the whole body.
+	// Only built on failure: masking scans the whole body. Ciphertext is never shown: it tells nobody anything.
 	const shown = () => excerpt(text, credentials);
 	const httpNote = response.statusCode >= 400 ? ` (HTTP ${response.statusCode})` : '';
 	const writeNote = action !== undefined && !isIdempotent(action) ? ` ${MAY_HAVE_REACHED}` : '';
@@ -187,7 +187,7 @@ export function decodeResponse(
 		if (plaintext === undefined) {
 			throw failure(
 				'Factomos returned a damaged encrypted response',
-				`The response looks encrypted but is not valid (URL-encoded) base64. ${cutOff} Received: ${shown()}`,
+				`The response looks encrypted but is not valid (URL-encoded) base64. ${cutOff}`,
 			);
 		}
 		// A wrong secret decrypts to random bytes; readable text means a damaged answer.
@@ -199,7 +199,7 @@ export function decodeResponse(
 		}
 		throw failure(
 			"Factomos' response could not be decrypted",
-			`The response looks encrypted but does not decrypt to JSON, so the Secret in the Factomos credential is probably wrong (it must be the secret that goes with the Token). Received: ${shown()}`,
+			'The response looks encrypted but does not decrypt to JSON, so the Secret in the Factomos credential is probably wrong (it must be the secret that goes with the Token).',
 		);
 	}
 	throw failure(

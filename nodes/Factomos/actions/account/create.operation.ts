@@ -58,10 +58,10 @@ const properties: INodeProperties[] = [
 			{
 				displayName: 'Default VAT Rate',
 				name: 'vat_percentage',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				default: 20,
-				description: 'Default VAT percentage of the account, e.g. 20. Factomos uses 0 when it is not set.',
+				type: 'string',
+				default: '20',
+				placeholder: 'e.g. 20 or 5,5',
+				description: 'Default VAT percentage of the account, e.g. 20 or 5,5. Factomos uses 0 when it is not set.',
 			},
 			{
 				displayName: 'Enable VAT',
@@ -106,7 +106,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.company_type !== undefined) {
 		checkEnum(this, itemIndex, 'Legal Form', fields.company_type, COMPANY_TYPES);
 	}
-	const params = checkParams(this, itemIndex, fields, ['username']);
+	const params = checkParams(this, itemIndex, fields, ['username'], {
+		app_icon: 'API App Icon URL',
+		app_name: 'API App Name',
+	});
 	const response = await callAction(this, itemIndex, 'createAccount', params);
 	return await shapeRecords(this, itemIndex, [response]);
 }

@@ -31,8 +31,8 @@ export const amountField: INodeProperties = {
 	name: 'amount',
 	type: 'string',
 	default: '',
-	placeholder: 'e.g. 42.50',
-	description: 'Amount of the expense, sent as typed, with a dot for decimals (the API documentation does not say whether it includes VAT). 0 is accepted when typed.',
+	placeholder: 'e.g. 42.50 or 42,50',
+	description: 'Amount of the expense, with a decimal point or a decimal comma, sent as typed except for the comma (the API documentation does not say whether it includes VAT). 0 is accepted when typed.',
 };
 
 export const paymentTypeField: INodeProperties = {
@@ -77,9 +77,9 @@ export const optionalExpenseFields: INodeProperties[] = [
 	{
 		displayName: 'VAT',
 		name: 'vat',
-		type: 'number',
-		typeOptions: { numberPrecision: 2 },
-		default: 0,
-		description: 'VAT amount of the expense',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 4.20 or 4,20',
+		description: 'VAT amount of the expense; a decimal point or a decimal comma both work',
 	},
 ];

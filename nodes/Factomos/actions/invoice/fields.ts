@@ -25,7 +25,7 @@ export const invoiceFields: INodeProperties[] = [
 		name: 'figures_total_withvat',
 		type: 'string',
 		default: '',
-		placeholder: 'e.g. 1200.00',
+		placeholder: 'e.g. 1200 or 1200,50',
 		description: 'Total including VAT that Factomos must use instead of computing it from the lines',
 		hint: 'Forces the total: VAT and total with VAT are recalculated to match this amount',
 	},
@@ -48,10 +48,10 @@ export const invoiceFields: INodeProperties[] = [
 	{
 		displayName: 'Payment Amount',
 		name: 'payment_amount',
-		type: 'number',
-		typeOptions: { numberPrecision: 2 },
-		default: 0,
-		description: 'Amount due under the payment conditions',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 100 or 99,90',
+		description: 'Amount due under the payment conditions; a decimal point or a decimal comma both work',
 		hint: 'Used when Payment Conditions is on',
 	},
 	{
@@ -79,10 +79,10 @@ export const invoiceFields: INodeProperties[] = [
 	{
 		displayName: 'VAT Rate',
 		name: 'invoice_vat',
-		type: 'number',
-		typeOptions: { numberPrecision: 2 },
-		default: 20,
-		description: 'VAT rate in percent applied to the invoice, e.g. 20',
+		type: 'string',
+		default: '20',
+		placeholder: 'e.g. 20 or 5,5',
+		description: 'VAT rate in percent applied to the invoice, e.g. 20 or 5,5',
 	},
 ];
 

@@ -28,8 +28,8 @@ export const amountField: INodeProperties = {
 	name: 'montant',
 	type: 'string',
 	default: '',
-	placeholder: 'e.g. 1250.50',
-	description: 'Amount paid, sent as typed, with a dot for decimals (the API documentation does not say whether it includes VAT). 0 is accepted when typed.',
+	placeholder: 'e.g. 1250.50 or 1250,50',
+	description: 'Amount paid, with a decimal point or a decimal comma, sent as typed except for the comma (the API documentation does not say whether it includes VAT). 0 is accepted when typed.',
 };
 
 /** Optional payment fields, identical for Create and Update. */

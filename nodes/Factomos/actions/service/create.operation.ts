@@ -22,8 +22,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'e.g. 150',
-		description: 'Unit price before VAT, with a dot for decimals. 0 is accepted when typed.',
+		placeholder: 'e.g. 150 or 12,50',
+		description: 'Unit price before VAT; a decimal point or a decimal comma both work. 0 is accepted when typed.',
 	},
 	{
 		displayName: 'Additional Fields',

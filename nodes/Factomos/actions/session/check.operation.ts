@@ -30,7 +30,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw inputError(
 			this,
 			itemIndex,
-			'Cookie (cookie)',
+			'Cookie',
 			'is not a cookie',
 			'Give it as name=value, as Create Session returned it in cookie.',
 		);

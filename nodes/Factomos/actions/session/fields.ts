@@ -17,13 +17,13 @@ export const authTokenField: INodeProperties = {
 export function readToken(context: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
 	const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	if (value === '') {
-		throw inputError(context, itemIndex, `${label} (${name})`, 'is required', `Set a value for ${label}.`);
+		throw inputError(context, itemIndex, label, 'is required', `Set a value for ${label}.`);
 	}
 	if ([...value].some((char) => char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127)) {
 		throw inputError(
 			context,
 			itemIndex,
-			`${label} (${name})`,
+			label,
 			'contains line breaks or control characters',
 			`Give the ${label} exactly as Factomos returned it.`,
 		);
