@@ -147,11 +147,11 @@ describe('browser => n8n editor', () => {
 		await screenshot('invoice-create.png');
 	});
 
-	it('should list the emulator clients by name in the Client picker', async () => {
+	it('should list the emulator clients by name, city and email in the Client picker', async () => {
 		await openNode('Create invoice');
 		const expected = [...emulator.store.clients.values()]
 			.filter((client) => client.company_id === emulator.companyId)
-			.map((client) => String(client.client_company_name))
+			.map((client) => `${String(client.client_company_name)} (${String(client.client_city)}, ${String(client.client_email)})`)
 			.sort((a, b) => a.localeCompare(b));
 		const before = emulator.calls.length;
 		await page.getByTestId('resource-locator-client_id').getByTestId('rlc-input').click();
@@ -160,9 +160,9 @@ describe('browser => n8n editor', () => {
 		await items.nth(expected.length - 1).waitFor();
 		const names = (await items.allInnerTexts()).map((text) => text.trim());
 		// n8n lists the selected client first, then the others in the order the node returned them.
-		expect(names[0]).toBe('World Company');
+		expect(names[0]).toMatch(/^World Company/);
 		expect([...names].sort((a, b) => a.localeCompare(b))).toEqual(expected);
-		expect(names).toEqual(expect.arrayContaining(['World Company', 'Café Crème SARL']));
+		expect(names).toEqual(expect.arrayContaining(['World Company (Paris, contact@worldcompany.test)', 'Café Crème SARL (Lyon, bonjour@cafe-creme.test)']));
 		expect(emulator.calls.slice(before).map((call) => call.action)).toContain('listClient');
 		expect(emulator.violations).toEqual([]);
 		await screenshot('client-picker.png');
@@ -178,5 +178,157 @@ describe('browser => n8n editor', () => {
 		const eventNames = FACTOMOS_EVENTS.map((event) => event.name).sort((a, b) => a.localeCompare(b));
 		expect(names).toEqual(['All Events', ...eventNames]);
 		await screenshot('trigger-events.png');
+	});
+});
+
+/** A Manual Trigger before an empty Invoice → Create, and a Send by Email, as a user starts them. */
+function lineEntryWorkflow(credential: { id: string; name: string }) {
+	const clientId = findId(emulator.store.clients, (client) => client.client_company_name, 'World Company');
+	const invoiceId = [...emulator.store.invoices.keys()][0];
+	const newInvoice = {
+		resource: 'invoice',
+		operation: 'create',
+		client_id: { __rl: true, mode: 'list', value: clientId, cachedResultName: 'World Company' },
+	};
+	const factomos = (name: string, parameters: object, x: number) => ({
+		parameters,
+		id: `3b4c5d6e-7f80-4a91-8b2c-3d4e5f60718${x}`,
+		name,
+		type: 'n8n-nodes-factomos.factomos',
+		typeVersion: 1,
+		position: [x * 260, 0],
+		credentials: { factomosApi: credential },
+	});
+	return {
+		name: 'Factomos line entry check',
+		active: false,
+		nodes: [
+			{
+				parameters: {},
+				id: '3b4c5d6e-7f80-4a91-8b2c-3d4e5f607180',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+			},
+			factomos('New invoice', newInvoice, 1),
+			factomos('Invoice in euros and cents', newInvoice, 2),
+			factomos('Send invoice', { resource: 'invoice', operation: 'send', invoice_id: invoiceId }, 3),
+		],
+		connections: {
+			Start: {
+				main: [
+					[
+						{ node: 'New invoice', type: 'main', index: 0 },
+						{ node: 'Invoice in euros and cents', type: 'main', index: 0 },
+					],
+				],
+			},
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+describe('browser => line entry and pickers', () => {
+	let lineWorkflowId: string;
+	const LINE_FIELDS = ['serviceId', 'description', 'quantity', 'price', 'title'];
+
+	beforeAll(async () => {
+		const credentials = await n8n!.request('GET', '/rest/credentials');
+		const credential = (credentials.json!.data as Array<{ id: string; name: string }>).find((entry) => entry.name === 'Factomos Sandbox')!;
+		lineWorkflowId = await create('/rest/workflows', lineEntryWorkflow({ id: credential.id, name: credential.name }));
+	}, 60_000);
+
+	async function openLineNode(name: string): Promise<Locator> {
+		await page.goto(`${n8n!.url}/workflow/${lineWorkflowId}`);
+		await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).dblclick();
+		await page.getByTestId('ndv').waitFor();
+		const parameters = page.getByTestId('node-parameters');
+		await parameters.waitFor();
+		return parameters;
+	}
+
+	/** Adds the node's first line and waits until its service list has come from Factomos. */
+	async function addLine(parameters: Locator): Promise<void> {
+		const before = emulator.calls.length;
+		await expect(parameters.getByTestId('parameter-input-serviceId').count()).resolves.toBe(0);
+		await parameters.getByTestId('fixed-collection-add').click();
+		await parameters.getByTestId('parameter-input-serviceId').waitFor();
+		const deadline = Date.now() + 20_000;
+		while (!emulator.calls.slice(before).some((call) => call.action === 'listService')) {
+			if (Date.now() > deadline) throw new Error('The service list was never loaded');
+			await page.waitForTimeout(200);
+		}
+		// The options arrive after the call: n8n checks the value against them then.
+		await page.waitForTimeout(1000);
+	}
+
+	it('should show a new line\'s fields in the order a person fills them, without a red mark', async () => {
+		const parameters = await openLineNode('New invoice');
+		await addLine(parameters);
+		const tops: number[] = [];
+		for (const name of LINE_FIELDS) {
+			const box = await parameters.getByTestId(`parameter-input-${name}`).first().boundingBox();
+			if (!box) throw new Error(`The line field ${name} is not shown`);
+			tops.push(box.y);
+		}
+		expect([...tops].sort((a, b) => a - b)).toEqual(tops);
+		expect(new Set(tops).size).toBe(LINE_FIELDS.length);
+		// A new line shows Quantity 1 (not "1.000") and an empty Unit Price, and no issue at all.
+		await expect(parameters.getByTestId('parameter-input-quantity').locator('input').inputValue()).resolves.toBe('1');
+		await expect(parameters.getByTestId('parameter-input-price').locator('input').inputValue()).resolves.toBe('');
+		await expect(parameters.getByTestId('parameter-issues').count()).resolves.toBe(0);
+		expect(emulator.violations).toEqual([]);
+	});
+
+	it('should accept a decimal comma in Quantity and Unit Price and send decimal points', async () => {
+		const parameters = await openLineNode('Invoice in euros and cents');
+		await addLine(parameters);
+		await parameters.getByTestId('parameter-input-serviceId').click();
+		await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: 'Développement Web' }).click();
+		await parameters.getByTestId('parameter-input-description').locator('textarea').fill('Website development');
+		await parameters.getByTestId('parameter-input-quantity').locator('input').fill('1,5');
+		await parameters.getByTestId('parameter-input-price').locator('input').fill('12,50');
+		// Leave the fields as a user does, by clicking elsewhere, so no input keeps focus.
+		await parameters.getByText('Lines Input', { exact: true }).click();
+		await expect(parameters.getByTestId('parameter-input-quantity').locator('input').inputValue()).resolves.toBe('1,5');
+		await expect(parameters.getByTestId('parameter-input-price').locator('input').inputValue()).resolves.toBe('12,50');
+		await expect(parameters.getByTestId('parameter-issues').count()).resolves.toBe(0);
+		await screenshot('line-entry.png');
+
+		const before = emulator.calls.length;
+		await page.getByTestId('node-execute-button').click();
+		const deadline = Date.now() + 60_000;
+		let created = emulator.calls.slice(before).find((call) => call.action === 'createInvoice');
+		while (!created) {
+			if (Date.now() > deadline) throw new Error('Executing the node sent no createInvoice');
+			await page.waitForTimeout(250);
+			created = emulator.calls.slice(before).find((call) => call.action === 'createInvoice');
+		}
+		expect(created.params).toMatchObject({
+			line_description: ['Website development'],
+			line_quantity: ['1.5'],
+			line_price: ['12.50'],
+		});
+		expect(created.responseCode).toBe(0);
+		expect(emulator.violations).toEqual([]);
+	});
+
+	it('should list only invoice and reminder templates in Send by Email', async () => {
+		const expected = [...emulator.store.emailTemplates.values()]
+			.filter((template) => template.company_id === emulator.companyId && template.template_type !== 'estimate')
+			.map((template) => `${template.template_name} (${template.template_type})`)
+			.sort((a, b) => a.localeCompare(b));
+		expect(expected).toContain('Envoi facture (invoice)');
+		const parameters = await openLineNode('Send invoice');
+		const before = emulator.calls.length;
+		await parameters.getByTestId('resource-locator-email_template_id').getByTestId('rlc-input').click();
+		const items = page.getByTestId('rlc-item');
+		await items.nth(expected.length - 1).waitFor();
+		const names = (await items.allInnerTexts()).map((text) => text.trim());
+		expect(names).toEqual(expected);
+		expect(names.some((name) => /estimate|devis/i.test(name))).toBe(false);
+		expect(emulator.calls.slice(before).map((call) => call.action)).toEqual(['listEmailTemplates']);
+		await screenshot('template-picker.png');
 	});
 });
