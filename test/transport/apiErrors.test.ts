@@ -411,6 +411,11 @@ describe('transport => generic error codes on every action', () => {
 		expect(failure.code).toBeUndefined();
 		expect(failure.message).toMatch(/could not be decrypted/);
 		expect(failure.description).toMatch(/Secret .*probably wrong/);
+		// The ciphertext tells the user nothing: the error keeps the explanation and quotes none of it.
+		expect(failure.description).toBe(
+			'The response looks encrypted but does not decrypt to JSON, so the Secret in the Factomos credential is probably wrong (it must be the secret that goes with the Token).',
+		);
+		expect(failure.message).not.toMatch(/Received|"/);
 		expectNoCredentials(failure, wrong);
 		expectNoCredentials(failure, creds);
 	});
