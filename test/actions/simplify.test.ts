@@ -180,9 +180,10 @@ describe('invoice => getAll', () => {
 describe('simplify => output helper', () => {
 	it('should add document_url only for a document key, and leave out false, null and 0 placeholders', () => {
 		const base = 'https://app.factomos.com';
-		expect(simplifyOutput({ id: '7', document_key: 'i5u5pHLyBI4pizucVdo6' }, invoiceFields, base)).toEqual({
+		const key = emu.store.invoice(emu.companyId, '5001')!.documentKey;
+		expect(simplifyOutput({ id: '7', document_key: key }, invoiceFields, base)).toEqual({
 			id: 7,
-			document_url: 'https://app.factomos.com/i5u5pHLyBI4pizucVdo6',
+			document_url: `https://app.factomos.com/${key}`,
 		});
 		expect(
 			simplifyOutput({ id: '7', document_key: false, estimate_id: '0', payment_term_fr: '00/00/00', client_id: null }, invoiceFields, base),
