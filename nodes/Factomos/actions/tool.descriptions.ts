@@ -23,7 +23,7 @@ export const TOOL_DESCRIPTIONS: Record<FactomosResource, Record<string, string>>
 			'Create a contact in Factomos: a client, a prospect or a supplier (category "fournisseur"). Needs the company or person name; returns the new numeric client_id.',
 		get: 'Get one Factomos contact (name, email, address, VAT and SIRET numbers, category) by its numeric client_id.',
 		getAll:
-			'Search the Factomos contacts by keyword (name, reference, email…) or list them all. Returns one record per contact; its id is the numeric client_id that other tools need.',
+			'Search the Factomos contacts by keyword (name, reference, email…) or list them all. Returns one record per contact with its numeric client ID (client_id, or id when simplified), which other tools need.',
 		update:
 			'Change fields of an existing Factomos contact, e.g. its email or address. Needs the numeric client_id and at least one field; returns client_id and updated: true.',
 	},
@@ -74,7 +74,7 @@ export const TOOL_DESCRIPTIONS: Record<FactomosResource, Record<string, string>>
 			'Create a service (prestation) or product in the catalogue. Needs a name and a unit price; returns the new numeric service_id to use in invoice lines.',
 		get: 'Get one service or product (name, unit, unit price, VAT rate) by its numeric service_id.',
 		getAll:
-			'List the services and products of the catalogue with their numeric id, name, unit and unit price. Use the id as the serviceId of invoice and estimate lines.',
+			'List the services and products of the catalogue with their numeric service ID (service_id, or id when simplified), name, unit and unit price. Use that ID as the serviceId of invoice and estimate lines.',
 	},
 	session: {
 		check:
