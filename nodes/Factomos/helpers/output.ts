@@ -46,12 +46,18 @@ export type SimpleKind = 'text' | 'number' | 'id' | 'boolean' | 'parisDate' | 'f
 /** Output name → [API field, kind], in output order. */
 export type SimpleFields = Record<string, [source: string, kind: SimpleKind]>;
 
-const PARIS_DAY = new Intl.DateTimeFormat('en-CA', {
+const PARIS_DAY = new Intl.DateTimeFormat('en-US', {
 	timeZone: 'Europe/Paris',
 	year: 'numeric',
 	month: '2-digit',
 	day: '2-digit',
 });
+
+/** YYYY-MM-DD from the parts, which no locale's date pattern can reorder. */
+function parisDay(seconds: number): string {
+	const parts = Object.fromEntries(PARIS_DAY.formatToParts(new Date(seconds * 1000)).map((part) => [part.type, part.value]));
+	return `${parts.year}-${parts.month}-${parts.day}`;
+}
 
 function asNumber(value: unknown): number | undefined {
 	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
@@ -75,7 +81,7 @@ function readField(value: unknown, kind: SimpleKind): unknown {
 			return value === true || value === 1 || value === '1' ? true : value === false || value === 0 || value === '0' ? false : undefined;
 		case 'parisDate': {
 			const seconds = asNumber(value);
-			return seconds ? PARIS_DAY.format(new Date(seconds * 1000)) : undefined;
+			return seconds ? parisDay(seconds) : undefined;
 		}
 		case 'frenchDate': {
 			const match = typeof value === 'string' ? /^(\d{2})\/(\d{2})\/(\d{2})$/.exec(value) : null;
