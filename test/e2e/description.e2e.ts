@@ -6,13 +6,14 @@ import { createRequire, path } from '../host';
 import { MAJORS, SETUP_TIMEOUT, runtimeModule } from './support';
 
 /**
- * The canvas subtitle is an expression n8n's editor evaluates: checked with the expression engine
- * of each n8n the suite runs (1.x and 2.x), not only with the repository's n8n-workflow.
+ * What each n8n the suite runs (1.x and 2.x) makes of the description with its own n8n-workflow,
+ * not only the repository's: the canvas subtitle, an expression the editor evaluates, and the
+ * parameters a version-1 node and a version-1.1 node get (`@version` display conditions).
  */
 const description = loadBuiltDescription();
 const OPERATIONS = operationsOf(description);
 
-describe.each(MAJORS)('node => subtitle in n8n %s', (_version, major) => {
+describe.each(MAJORS)('node => description in n8n %s', (_version, major) => {
 	let workflowModule: typeof N8nWorkflow;
 
 	beforeAll(() => {
@@ -25,5 +26,22 @@ describe.each(MAJORS)('node => subtitle in n8n %s', (_version, major) => {
 		const shown = OPERATIONS.map(([resource, operation]) => evaluateSubtitle(workflowModule, description, { resource, operation }));
 		expect(shown).toEqual(OPERATIONS.map(([, , expected]) => expected));
 		expect(shown).toContain('Invoice: Get Many');
+	});
+
+	it.each([
+		[1, { invoice_status: 'pending' }, ['simplify', 'invoiceStatuses']],
+		[1.1, { invoiceStatuses: ['pending'], simplify: true }, ['invoice_status']],
+	])('should give a version %s Invoice → Get Many node its own parameters', (typeVersion, present, absent) => {
+		const node = { typeVersion, parameters: {} } as never;
+		const parameters = workflowModule.NodeHelpers.getNodeParameters(
+			description.properties,
+			{ resource: 'invoice', operation: 'getAll' },
+			true,
+			false,
+			node,
+			description,
+		);
+		expect(parameters).toMatchObject(present);
+		for (const name of absent) expect(parameters).not.toHaveProperty(name);
 	});
 });
