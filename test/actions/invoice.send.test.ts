@@ -5,7 +5,7 @@ import { useActionEmulator } from '../helpers/actions';
 import { runNode, type TestCredentials } from '../helpers/n8n';
 
 /**
- * Invoice → Send by Email outputs to whom and with which template it was sent. sendInvoice answers
+ * Invoice → Send by Email (node version 1.1) outputs to whom and with which template it was sent. sendInvoice answers
  * with no data (§21), so the output says what the node sent, in exactly one call.
  * Seeded: invoice 5001 of World Company; templates 332 (Envoi devis) and 333 (Envoi facture).
  */
@@ -16,8 +16,8 @@ beforeAll(() => {
 	({ emu, creds } = env);
 });
 
-async function send(parameters: INodeParameters) {
-	const output = await runNode(creds, { resource: 'invoice', operation: 'send', invoice_id: '5001', ...parameters }, { typeVersion: 1.1 });
+async function send(parameters: INodeParameters, typeVersion = 1.1) {
+	const output = await runNode(creds, { resource: 'invoice', operation: 'send', invoice_id: '5001', ...parameters }, { typeVersion });
 	expect(emu.calls.map((call) => call.action)).toEqual(['sendInvoice']);
 	expect(JSON.stringify(output)).not.toContain(emu.secret);
 	return output.map((item) => item.json);
@@ -57,5 +57,10 @@ describe('invoice => send', () => {
 		const [output] = await send({});
 		expect(emu.calls[0].params).toEqual({ action: 'sendInvoice', invoice_id: '5001' });
 		expect(output).toEqual({ invoice_id: '5001', sent: true, email_to: null, email_template_id: null });
+	});
+
+	it('should output what it always did in node version 1, as saved workflows had it', async () => {
+		const output = await send({ email_template_id: { __rl: true, mode: 'list', value: '333', cachedResultName: 'Envoi facture' }, email_to: 'a@b.test' }, 1);
+		expect(output).toEqual([{ invoice_id: '5001', sent: true }]);
 	});
 });

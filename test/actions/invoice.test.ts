@@ -355,9 +355,7 @@ describe('invoice => send', () => {
 			email_template_id: '332',
 			email_to: 'compta+factures@example.com',
 		});
-		expect(output).toEqual([
-			{ json: { invoice_id: '5001', sent: true, email_to: 'compta+factures@example.com', email_template_id: '332' }, pairedItem: { item: 0 } },
-		]);
+		expect(output).toEqual([{ json: { invoice_id: '5001', sent: true }, pairedItem: { item: 0 } }]);
 		const mail = [...emu.store.mails.values()].at(-1)!;
 		expect(mail).toMatchObject({ invoice_id: '5001', email_to: 'compta+factures@example.com', templateId: '332' });
 	});

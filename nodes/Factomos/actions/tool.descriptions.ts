@@ -57,7 +57,7 @@ export const TOOL_DESCRIPTIONS: Record<FactomosResource, Record<string, string>>
 			'List invoices by status (pending, later = overdue, paid, partially-paid, avoir = credit notes, paid-avoir, partially-paid-avoir, or all), optionally of one numeric client_id; each status costs at least one API call. Returns one record per invoice with its number, status, client, date, due date, totals and amount due.',
 		getEmailHistory:
 			'List the emails Factomos sent for an invoice (recipient, subject, date, whether it was viewed). Needs the numeric invoice_id.',
-		send: 'Email an invoice. Needs the numeric invoice_id, optionally a recipient address and an email template id (when left out, Factomos chooses); returns invoice_id, sent: true, email_to and email_template_id as sent (null when left out).',
+		send: 'Email an invoice. Needs the numeric invoice_id, optionally a recipient address and an email template id (when left out, Factomos chooses); returns invoice_id, sent: true and (node version 1.1) the email_to and email_template_id sent, null when left out.',
 		update:
 			'Replace an invoice: its client and its whole list of lines. Needs the numeric invoice_id, client_id and the lines as a JSON array of {serviceId, description, quantity, price}; returns invoice_id, number and document_url, plus the new lines and totals when Return Full Document is on.',
 	},

@@ -36,7 +36,7 @@ function pickedTemplateName(context: IExecuteFunctions): string | undefined {
 }
 
 /**
- * Factomos answers with no data, so the output says what was sent. A null recipient or template
+ * Factomos answers with no data, so from node version 1.1 the output says what was sent. A null recipient or template
  * means none was sent and Factomos chose (the documentation does not say what).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -44,6 +44,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const params = checkParams(this, itemIndex, fields, ['invoice_id']);
 	const templateName = params.email_template_id !== undefined ? pickedTemplateName(this) : undefined;
 	await callAction(this, itemIndex, 'sendInvoice', params);
+	// Version-1 nodes output what they always did.
+	if (this.getNode().typeVersion < 1.1) {
+		return await shapeRecords(this, itemIndex, [{ invoice_id: params.invoice_id, sent: true }]);
+	}
 	return await shapeRecords(this, itemIndex, [
 		{
 			invoice_id: params.invoice_id,
