@@ -6,6 +6,7 @@ import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
 import { toolDescriptionProperties } from './actions/tool.descriptions';
 import { credentialTest, listSearch, loadOptions } from './methods';
+import { operationSubtitle } from './helpers/utils';
 
 export class Factomos implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,8 +14,10 @@ export class Factomos implements INodeType {
 		name: 'factomos',
 		icon: { light: 'file:factomos.svg', dark: 'file:factomos.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// 1.1: Simplify on Get Many (on by default) and several statuses on Invoice → Get Many.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
+		subtitle: operationSubtitle(resourceProperty, RESOURCES),
 		description: 'Create and manage invoices, estimates, clients, payments and expenses in Factomos',
 		defaults: { name: 'Factomos' },
 		// n8n applies replacements to the Factomos Tool listed in the editor only, never at execution:

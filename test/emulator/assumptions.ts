@@ -144,6 +144,11 @@ export const ASSUMPTIONS: readonly Assumption[] = [
 		reading: 'The example asks page_index=50 and answers first_row 50; its entries look so.',
 	},
 	{
+		behaviour: 'An invoice\'s unix_timestamp is its invoice date at midnight in Paris; payment_term_fr is its payment term as DD/MM/YY, 00/00/00 when it has none.',
+		section: '§18, §19',
+		reading: 'The examples: unix_timestamp 1434664800 is 19/06/2015 00:00 in Paris, a month before payment_term_fr 19/07/15, and 00/00/00 appears without a term.',
+	},
+	{
 		behaviour: 'editInvoice replaces the whole line list when lines are sent.',
 		section: '§20',
 		reading: 'The lines are required on every edit, so they are the invoice\'s new lines.',

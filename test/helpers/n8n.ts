@@ -38,12 +38,12 @@ function nodeTypes(nodeType: INodeType) {
 	};
 }
 
-function makeNode(parameters: INodeParameters, continueOnFail: boolean): INode {
+function makeNode(parameters: INodeParameters, continueOnFail: boolean, typeVersion = 1): INode {
 	const node: INode = {
 		id: 'factomos-node',
 		name: 'Factomos',
 		type: 'n8n-nodes-factomos.factomos',
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		parameters: {},
 		credentials: { factomosApi: { id: '1', name: 'Factomos account' } },
@@ -110,6 +110,8 @@ function workflowFor(node: INode) {
 export interface RunOptions {
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** The node's version; 1 (what saved workflows have) unless given. */
+	typeVersion?: number;
 }
 
 /** Executes the node once with `parameters` over `items` and returns its single output. */
@@ -118,7 +120,7 @@ export async function runNode(
 	parameters: INodeParameters,
 	options: RunOptions = {},
 ): Promise<INodeExecutionData[]> {
-	const node = makeNode(parameters, options.continueOnFail ?? false);
+	const node = makeNode(parameters, options.continueOnFail ?? false, options.typeVersion);
 	const workflow = workflowFor(node);
 	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
 	const inputData = { main: [items] };

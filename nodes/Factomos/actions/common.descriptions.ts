@@ -88,6 +88,16 @@ export const returnAllFields: INodeProperties[] = [
 	},
 ];
 
+/** n8n's usual Get Many switch; from node version 1.1, so saved version-1 nodes keep the raw output. */
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+	displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
+};
+
 const linesInputMode: INodeProperties = {
 	displayName: 'Lines Input',
 	name: 'linesInputMode',
@@ -231,6 +241,18 @@ export const nodeOptions: INodeProperties = {
 			default: false,
 			description:
 				'Whether to turn amounts and IDs, which Factomos returns as text (e.g. "9500"), into numbers',
+		},
+		{
+			displayName: 'Return Full Document',
+			name: 'returnFullDocument',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to read the saved invoice or estimate back, to output its lines and totals as Get does, besides what Factomos answers to the write (IDs, number, document link)',
+			hint: 'Costs one more API call per item (of the 500 a day)',
+			displayOptions: {
+				show: { '/resource': ['invoice', 'estimate'], '/operation': ['create', 'update'] },
+			},
 		},
 		{
 			displayName: 'Timeout',

@@ -23,7 +23,7 @@ export const TOOL_DESCRIPTIONS: Record<FactomosResource, Record<string, string>>
 			'Create a contact in Factomos: a client, a prospect or a supplier (category "fournisseur"). Needs the company or person name; returns the new numeric client_id.',
 		get: 'Get one Factomos contact (name, email, address, VAT and SIRET numbers, category) by its numeric client_id.',
 		getAll:
-			'Search the Factomos contacts by keyword (name, reference, email…) or list them all. Use it to find the numeric client_id that other tools need; returns one record per contact.',
+			'Search the Factomos contacts by keyword (name, reference, email…) or list them all. Returns one record per contact with its numeric client ID (client_id, or id when simplified), which other tools need.',
 		update:
 			'Change fields of an existing Factomos contact, e.g. its email or address. Needs the numeric client_id and at least one field; returns client_id and updated: true.',
 	},
@@ -37,7 +37,7 @@ export const TOOL_DESCRIPTIONS: Record<FactomosResource, Record<string, string>>
 		convertToInvoice:
 			'Turn an estimate (devis) into an invoice. Needs the numeric estimate_id; returns the new invoice_id, its number, date (YYYY-MM-DD), client_id and document_url.',
 		create:
-			'Create an estimate (devis, a quote) for an existing client. Needs the numeric client_id and the lines as a JSON array of {serviceId, description, quantity, price}; returns estimate_id, its number, date (YYYY-MM-DD) and document_url.',
+			'Create an estimate (devis, a quote) for an existing client. Needs the numeric client_id and the lines as a JSON array of {serviceId, description, quantity, price}; returns estimate_id, its number, date (YYYY-MM-DD) and document_url, plus its lines and totals when Return Full Document is on.',
 		get: 'Get one estimate (devis) with its lines and totals by its numeric estimate_id.',
 	},
 	expense: {
@@ -49,17 +49,17 @@ export const TOOL_DESCRIPTIONS: Record<FactomosResource, Record<string, string>>
 	},
 	invoice: {
 		create:
-			'Create an invoice for an existing client. Needs the numeric client_id (search clients first; a company name is not accepted) and the lines as a JSON array of {serviceId, description, quantity, price}; returns invoice_id, the invoice number, its date (YYYY-MM-DD) and document_url.',
+			'Create an invoice for an existing client. Needs the numeric client_id (search clients first; a company name is not accepted) and the lines as a JSON array of {serviceId, description, quantity, price}; returns invoice_id, the invoice number, its date (YYYY-MM-DD) and document_url, plus its lines and totals when Return Full Document is on.',
 		createCreditNote:
 			'Cancel an invoice by creating its credit note (avoir). Needs the numeric invoice_id; returns the credit note as a new invoice_id with its number and document_url.',
 		get: 'Get one invoice by its numeric invoice_id: status, client, lines (articleList), totals without VAT, VAT, with VAT, paid and due, and document_url.',
 		getAll:
-			'List the invoices of one status: pending, later (overdue), paid, partially-paid, avoir (credit notes), paid-avoir or partially-paid-avoir. Returns one record per invoice with its totals.',
+			'List invoices by status (pending, later = overdue, paid, partially-paid, avoir = credit notes, paid-avoir, partially-paid-avoir, or all), optionally of one numeric client_id; each status costs at least one API call. Returns one record per invoice with its number, status, client, date, due date, totals and amount due.',
 		getEmailHistory:
 			'List the emails Factomos sent for an invoice (recipient, subject, date, whether it was viewed). Needs the numeric invoice_id.',
-		send: "Email an invoice to the client. Needs the numeric invoice_id, optionally a recipient address (default: the client's email) and an email template id; returns invoice_id and sent: true.",
+		send: 'Email an invoice. Needs the numeric invoice_id, optionally a recipient address and an email template id (when left out, Factomos chooses); returns invoice_id, sent: true and (node version 1.1) the email_to and email_template_id sent, null when left out.',
 		update:
-			'Replace an invoice: its client and its whole list of lines. Needs the numeric invoice_id, client_id and the lines as a JSON array of {serviceId, description, quantity, price}; returns invoice_id, number and document_url.',
+			'Replace an invoice: its client and its whole list of lines. Needs the numeric invoice_id, client_id and the lines as a JSON array of {serviceId, description, quantity, price}; returns invoice_id, number and document_url, plus the new lines and totals when Return Full Document is on.',
 	},
 	payment: {
 		create:
@@ -74,7 +74,7 @@ export const TOOL_DESCRIPTIONS: Record<FactomosResource, Record<string, string>>
 			'Create a service (prestation) or product in the catalogue. Needs a name and a unit price; returns the new numeric service_id to use in invoice lines.',
 		get: 'Get one service or product (name, unit, unit price, VAT rate) by its numeric service_id.',
 		getAll:
-			'List the services and products of the catalogue with their numeric service_id, name, unit and unit price. Use it to find the serviceId of invoice and estimate lines.',
+			'List the services and products of the catalogue with their numeric service ID (service_id, or id when simplified), name, unit and unit price. Use that ID as the serviceId of invoice and estimate lines.',
 	},
 	session: {
 		check:

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
 import type { FormParams } from '../transport/codec';
 import { type FactomosAction, isIdempotent } from '../transport/errors';
@@ -9,8 +9,9 @@ import {
 	getDocumentBaseUrl,
 	type SessionCall,
 	type SessionResult,
+	toNodeError,
 } from '../transport';
-import { shapeOutput } from './output';
+import { shapeOutput, simplifyOutput, type SimpleFields } from './output';
 import { noteWrite } from './retryMemory';
 
 /** Shared plumbing for operation files: options, the API call and output shaping. */
@@ -72,6 +73,60 @@ export async function shapeRecords(
 	const { convertNumericStrings } = getNodeOptions(context, itemIndex);
 	const baseUrl = await getDocumentBaseUrl(context);
 	return records.map((record) => shapeOutput(record, { baseUrl, convertNumericStrings }));
+}
+
+/**
+ * Get Many output: with Simplify (on by default from node version 1.1, absent before) the
+ * documented field set of `fields`, otherwise the API's records as `shapeRecords` gives them.
+ */
+export async function shapeList(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	records: IDataObject[],
+	fields: SimpleFields,
+): Promise<IDataObject[]> {
+	if (!(context.getNodeParameter('simplify', itemIndex, false) as boolean)) {
+		return await shapeRecords(context, itemIndex, records);
+	}
+	const baseUrl = await getDocumentBaseUrl(context);
+	return records.map((record) => simplifyOutput(record, fields, baseUrl));
+}
+
+/** How to read back what Create or Update saved. */
+export interface DocumentRead {
+	action: 'getInvoice' | 'getEstimate';
+	idParam: 'invoice_id' | 'estimate_id';
+	/** The key of the document in the read's answer. */
+	field: 'invoice' | 'estimate';
+	/** The saved document's ID; by default the one in the write's answer. */
+	id?: unknown;
+}
+
+/**
+ * Create and Update answer with IDs, number and key only. With Return Full Document on, one more
+ * call reads the saved document (lines, totals); its fields are added to the answer's, which stay.
+ * The write already happened, so a failed read is reported in the output instead of failing the item.
+ */
+export async function withFullDocument(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	saved: IDataObject,
+	read: DocumentRead,
+): Promise<IDataObject> {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (options.returnFullDocument !== true) return saved;
+	const id = read.id ?? saved[read.idParam];
+	if (typeof id !== 'string' && typeof id !== 'number') {
+		return { ...saved, full_document_error: { message: `Factomos did not return the ${read.idParam}` } };
+	}
+	try {
+		const response = await callAction(context, itemIndex, read.action, { [read.idParam]: String(id) });
+		return { ...saved, ...((response[read.field] as IDataObject) ?? {}) };
+	} catch (caught) {
+		const error = toNodeError(context, caught, itemIndex);
+		const code = (error as NodeApiError).errorResponse?.code;
+		return { ...saved, full_document_error: { message: error.message, ...(code !== undefined ? { code } : {}) } };
+	}
 }
 
 /** Reads a parameter, unwrapping resource locators to their value. */

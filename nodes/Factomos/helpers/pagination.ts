@@ -30,7 +30,8 @@ function rowNumber(value: unknown): number | undefined {
 	return Number.isInteger(number) && number >= 0 ? number : undefined;
 }
 
-function readLimit(context: IExecuteFunctions, itemIndex: number): number {
+/** Return All / Limit as a number of records (Infinity for all); rejects a Limit below 1. */
+export function readLimit(context: IExecuteFunctions, itemIndex: number): number {
 	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return Infinity;
 	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
 	if (!Number.isInteger(limit) || limit < 1) {
@@ -45,6 +46,7 @@ function readLimit(context: IExecuteFunctions, itemIndex: number): number {
  * `beyondEndCode` is the API's "page index past the end" error: on a later page it means rows
  * vanished between calls, which simply ends the list.
  * `keep` filters rows while paging, so Limit counts kept rows and paging stops once it is met.
+ * `limit` replaces Return All / Limit, e.g. with what is still wanted after earlier lists.
  */
 export async function fetchRowPages(
 	context: IExecuteFunctions,
@@ -52,8 +54,8 @@ export async function fetchRowPages(
 	fetchPage: (pageIndex: number) => Promise<RowPage>,
 	beyondEndCode: number,
 	keep?: (record: IDataObject) => boolean,
+	limit = readLimit(context, itemIndex),
 ): Promise<IDataObject[]> {
-	const limit = readLimit(context, itemIndex);
 	const records: IDataObject[] = [];
 	let pageIndex = 0;
 	while (records.length < limit) {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/utils';
-import { callAction, readFields, shapeRecords } from '../../helpers/operation';
+import { callAction, readFields, shapeRecords, withFullDocument } from '../../helpers/operation';
 import { buildLines } from '../../helpers/lines';
 import { checkParams } from '../../helpers/validation';
 import { clientLocator, linesFields } from '../common.descriptions';
@@ -69,5 +69,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	]);
 	const lines = buildLines(this, itemIndex);
 	const response = await callAction(this, itemIndex, 'createEstimate', { ...params, ...lines });
-	return await shapeRecords(this, itemIndex, [response]);
+	const output = await withFullDocument(this, itemIndex, response, {
+		action: 'getEstimate',
+		idParam: 'estimate_id',
+		field: 'estimate',
+	});
+	return await shapeRecords(this, itemIndex, [output]);
 }

@@ -123,24 +123,55 @@ export const INVOICE_STATUSES = [
 	'pending',
 ] as const;
 
+const STATUS_OPTIONS = [
+	{ name: 'Credit Note', value: 'avoir', description: 'Credit notes (avoirs)' },
+	{ name: 'Late', value: 'later', description: 'Invoices past their payment term and not fully paid' },
+	{ name: 'Paid', value: 'paid', description: 'Invoices paid in full' },
+	{ name: 'Paid by Credit Note', value: 'paid-avoir', description: 'Invoices fully settled by a credit note' },
+	{ name: 'Partially Paid', value: 'partially-paid', description: 'Invoices paid in part' },
+	{
+		name: 'Partially Paid by Credit Note',
+		value: 'partially-paid-avoir',
+		description: 'Invoices settled in part by a credit note',
+	},
+	{ name: 'Pending', value: 'pending', description: 'Invoices awaiting payment' },
+];
+
+/** The readable name of each status, as the Status dropdown shows it (Simplify outputs it). */
+export const STATUS_NAMES: Record<string, string> = Object.fromEntries(
+	STATUS_OPTIONS.map((option) => [option.value, option.name]),
+);
+
+/** Version 1: one status. Saved version-1 nodes keep it. */
 export const statusField: INodeProperties = {
 	displayName: 'Status',
 	name: 'invoice_status',
 	type: 'options',
 	required: true,
-	options: [
-		{ name: 'Credit Note', value: 'avoir', description: 'Credit notes (avoirs)' },
-		{ name: 'Late', value: 'later', description: 'Invoices past their payment term and not fully paid' },
-		{ name: 'Paid', value: 'paid', description: 'Invoices paid in full' },
-		{ name: 'Paid by Credit Note', value: 'paid-avoir', description: 'Invoices fully settled by a credit note' },
-		{ name: 'Partially Paid', value: 'partially-paid', description: 'Invoices paid in part' },
-		{
-			name: 'Partially Paid by Credit Note',
-			value: 'partially-paid-avoir',
-			description: 'Invoices settled in part by a credit note',
-		},
-		{ name: 'Pending', value: 'pending', description: 'Invoices awaiting payment' },
-	],
+	options: STATUS_OPTIONS,
 	default: 'pending',
 	description: 'Factomos lists invoices of one status at a time',
+	displayOptions: { show: { '@version': [1] } },
+};
+
+export const ALL_STATUSES = 'all';
+
+/** From version 1.1: several statuses, or all; Factomos lists each status with its own calls. */
+export const statusesField: INodeProperties = {
+	displayName: 'Statuses',
+	name: 'invoiceStatuses',
+	type: 'multiOptions',
+	required: true,
+	options: [
+		{
+			name: 'All Statuses',
+			value: ALL_STATUSES,
+			description: 'Every status: at least 7 API calls, one list per status',
+		},
+		...STATUS_OPTIONS,
+	],
+	default: ['pending'],
+	description:
+		'Factomos lists invoices of one status at a time: each status chosen costs at least one API call, one per 50 invoices read',
+	displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
 };

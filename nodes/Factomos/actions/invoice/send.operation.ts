@@ -27,9 +27,34 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** The template's name as the picker saved it; not for IDs typed or built by an expression. */
+function pickedTemplateName(context: IExecuteFunctions): string | undefined {
+	const saved = context.getNode().parameters.email_template_id as IDataObject | undefined;
+	if (saved?.mode !== 'list' || String(saved.value ?? '').startsWith('=')) return undefined;
+	const name = saved.cachedResultName;
+	return typeof name === 'string' && name !== '' ? name : undefined;
+}
+
+/**
+ * Factomos answers with no data, so from node version 1.1 the output says what was sent. A null recipient or template
+ * means none was sent and Factomos chose (the documentation does not say what).
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const fields = readFields(this, itemIndex, ['invoice_id', 'email_template_id', 'email_to']);
 	const params = checkParams(this, itemIndex, fields, ['invoice_id']);
+	const templateName = params.email_template_id !== undefined ? pickedTemplateName(this) : undefined;
 	await callAction(this, itemIndex, 'sendInvoice', params);
-	return await shapeRecords(this, itemIndex, [{ invoice_id: params.invoice_id, sent: true }]);
+	// Version-1 nodes output what they always did.
+	if (this.getNode().typeVersion < 1.1) {
+		return await shapeRecords(this, itemIndex, [{ invoice_id: params.invoice_id, sent: true }]);
+	}
+	return await shapeRecords(this, itemIndex, [
+		{
+			invoice_id: params.invoice_id,
+			sent: true,
+			email_to: (params.email_to as string | undefined) ?? null,
+			email_template_id: (params.email_template_id as string | undefined) ?? null,
+			...(templateName ? { email_template_name: templateName } : {}),
+		},
+	]);
 }

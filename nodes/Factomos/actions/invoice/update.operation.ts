@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../helpers/utils';
-import { callAction, readFields, shapeRecords } from '../../helpers/operation';
+import { callAction, readFields, shapeRecords, withFullDocument } from '../../helpers/operation';
 import { buildLines } from '../../helpers/lines';
 import { checkParams } from '../../helpers/validation';
 import { clientLocator, idField, linesFields } from '../common.descriptions';
@@ -35,5 +35,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const params = checkParams(this, itemIndex, fields, ['invoice_id', 'client_id']);
 	const lines = buildLines(this, itemIndex);
 	const response = await callAction(this, itemIndex, 'editInvoice', { ...params, ...lines });
-	return await shapeRecords(this, itemIndex, [response]);
+	const output = await withFullDocument(this, itemIndex, response, {
+		action: 'getInvoice',
+		idParam: 'invoice_id',
+		field: 'invoice',
+		// The ID that was edited, whatever the answer echoes.
+		id: params.invoice_id,
+	});
+	return await shapeRecords(this, itemIndex, [output]);
 }
