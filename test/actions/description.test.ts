@@ -122,16 +122,34 @@ describe('node => line entry', () => {
 	const valuesOf = (property: INodeProperties) =>
 		(property.options as Array<{ values: INodeProperties[] }>)[0].values;
 
-	it('should list a line\'s fields in the order a person fills an invoice line', () => {
-		expect(lines.length).toBeGreaterThan(0);
-		for (const property of lines) {
+	const versionOf = (property: INodeProperties) =>
+		(property.displayOptions?.show?.['@version'] as unknown[]).includes(1) ? 1 : 1.1;
+	const forVersion = (version: number) => lines.filter((property) => versionOf(property) === version);
+
+	it('should list a version-1.1 line\'s fields in the order a person fills an invoice line', () => {
+		// Invoice Create and Update, Estimate Create: one list per version each.
+		expect(forVersion(1)).toHaveLength(3);
+		expect(forVersion(1.1)).toHaveLength(3);
+		for (const property of forVersion(1.1)) {
 			expect(valuesOf(property).map((field) => field.displayName)).toEqual([
 				'Service Name or ID',
 				'Description',
 				'Quantity',
 				'Unit Price',
-				'Title Line',
 			]);
+			// A title line is the service ID 75 of §17: Quantity and Unit Price hide for it.
+			for (const name of ['quantity', 'price']) {
+				const field = valuesOf(property).find((value) => value.name === name)!;
+				expect(field.displayOptions).toEqual({ hide: { serviceId: ['75'] } });
+			}
+		}
+	});
+
+	it('should keep version 1\'s five line fields, in the alphabetical order n8n\'s lint asks of five or more', () => {
+		for (const property of forVersion(1)) {
+			const names = valuesOf(property).map((field) => field.displayName);
+			expect(names).toEqual(['Description', 'Quantity', 'Service Name or ID', 'Title Line', 'Unit Price']);
+			expect([...names].sort((a, b) => a.localeCompare(b))).toEqual(names);
 		}
 	});
 

@@ -474,4 +474,19 @@ describe('invoice => create', () => {
 			line_price: ['', '9.5'],
 		});
 	});
+
+	it('should send the Service list\'s Title Line (version 1.1, no Title Line switch) as a title line', async () => {
+		// Version 1.1 hides Quantity and Unit Price for service 75, so the line holds no quantity.
+		await run(
+			{ ...base, lines: { line: [{ serviceId: '75', description: 'Phase 1' }, ONE_LINE.line[0]] } },
+			{ typeVersion: 1.1 },
+		);
+		expect(emu.calls).toHaveLength(1);
+		expect(emu.calls[0].params).toMatchObject({
+			line_service_id: ['75', '2003'],
+			line_description: ['Phase 1', ONE_LINE.line[0].description],
+			line_quantity: ['', '12'],
+			line_price: ['', '9.5'],
+		});
+	});
 });

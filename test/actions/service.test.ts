@@ -217,6 +217,13 @@ describe('service => pickers', () => {
 		]);
 	});
 
+	it('should offer Title Line (service ID 75) first in getServices from version 1.1', async () => {
+		const options = await factomosNode.methods.loadOptions.getServices.call(loadOptionsContext(creds, {}, 1.1));
+		expect(emu.calls.map((call) => call.params.action)).toEqual(['listService']);
+		expect(options.map((option) => option.value)).toEqual(['75', '2003', '2002', '2001']);
+		expect(options[0].name).toBe('Title Line (Section Heading, No Amount)');
+	});
+
 	it('should fail the picker with the documented explanation when the quota is used up', async () => {
 		emu.setQuota(0);
 		const error = await failure(factomosNode.methods.listSearch.searchServices.call(loadOptionsContext(creds)));

@@ -195,7 +195,7 @@ function lineEntryWorkflow(credential: { id: string; name: string }) {
 		id: `3b4c5d6e-7f80-4a91-8b2c-3d4e5f60718${x}`,
 		name,
 		type: 'n8n-nodes-factomos.factomos',
-		typeVersion: 1,
+		typeVersion: 1.1,
 		position: [x * 260, 0],
 		credentials: { factomosApi: credential },
 	});
@@ -231,7 +231,7 @@ function lineEntryWorkflow(credential: { id: string; name: string }) {
 
 describe('browser => line entry and pickers', () => {
 	let lineWorkflowId: string;
-	const LINE_FIELDS = ['serviceId', 'description', 'quantity', 'price', 'title'];
+	const LINE_FIELDS = ['serviceId', 'description', 'quantity', 'price'];
 
 	beforeAll(async () => {
 		const credentials = await n8n!.request('GET', '/rest/credentials');

@@ -141,8 +141,8 @@ export async function runNode(
 }
 
 /** A real LoadOptionsContext, to call listSearch / loadOptions methods. */
-export function loadOptionsContext(credentials: TestCredentials, parameters: INodeParameters = {}) {
-	const node = makeNode({ resource: 'invoice', operation: 'create', ...parameters }, false);
+export function loadOptionsContext(credentials: TestCredentials, parameters: INodeParameters = {}, typeVersion = 1) {
+	const node = makeNode({ resource: 'invoice', operation: 'create', ...parameters }, false, typeVersion);
 	return new LoadOptionsContext(workflowFor(node), node, additionalData(credentials), 'parameters');
 }
 

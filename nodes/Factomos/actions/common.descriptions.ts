@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { TITLE_LINE_SERVICE_ID } from '../helpers/lines';
+
 /** Fields shared by several operations; each operation adds its own show conditions. */
 
 function locator(
@@ -114,12 +116,26 @@ const linesInputMode: INodeProperties = {
 	default: 'define',
 };
 
-/*
- * A line's fields in the order a person fills an invoice line. n8n's lint wants five or more
- * fixed-collection values alphabetized, and n8n's own nodes switch that rule off where an order
- * carries meaning (e.g. a chat message's Role before its Content); our rules forbid disabling
- * lint, so the fields are named constants listed in entry order.
- */
+// Text fields, so that a decimal comma can be typed (n8n's number input refuses "1,5").
+const lineQuantity: INodeProperties = {
+	displayName: 'Quantity',
+	name: 'quantity',
+	type: 'string',
+	default: '1',
+	placeholder: 'e.g. 2 or 1,5',
+	description: 'Number of units; a decimal point or a decimal comma both work',
+};
+
+const linePrice: INodeProperties = {
+	displayName: 'Unit Price',
+	name: 'price',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 800 or 12,50',
+	description:
+		'Price before VAT; a decimal point or a decimal comma both work. When empty, the node sends an empty price and Factomos applies its own rule (the documentation does not say which price it uses then).',
+};
+
 const lineService: INodeProperties = {
 	displayName: 'Service Name or ID',
 	name: 'serviceId',
@@ -130,7 +146,6 @@ const lineService: INodeProperties = {
 	allowArbitraryValues: true,
 	description:
 		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	displayOptions: { show: { title: [false] } },
 };
 
 const lineDescription: INodeProperties = {
@@ -142,58 +157,53 @@ const lineDescription: INodeProperties = {
 	description: 'Line text shown on the document (the title text for a title line)',
 };
 
-// Text fields, so that a decimal comma can be typed (n8n's number input refuses "1,5").
-const lineQuantity: INodeProperties = {
-	displayName: 'Quantity',
-	name: 'quantity',
-	type: 'string',
-	default: '1',
-	placeholder: 'e.g. 2 or 1,5',
-	description: 'Number of units; a decimal point or a decimal comma both work',
-	displayOptions: { show: { title: [false] } },
-};
+const notTitle = { show: { title: [false] } };
+const notTitleService = { hide: { serviceId: [TITLE_LINE_SERVICE_ID] } };
 
-const linePrice: INodeProperties = {
-	displayName: 'Unit Price',
-	name: 'price',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. 800 or 12,50',
-	description:
-		'Price before VAT; a decimal point or a decimal comma both work. When empty, the node sends an empty price and Factomos applies its own rule (the documentation does not say which price it uses then).',
-	displayOptions: { show: { title: [false] } },
-};
-
-const lineTitle: INodeProperties = {
-	displayName: 'Title Line',
-	name: 'title',
-	type: 'boolean',
-	default: false,
-	description: 'Whether this line is a section title (sent as service ID 75) rather than a priced line',
-};
-
-const lineFields = [lineService, lineDescription, lineQuantity, linePrice, lineTitle];
+/** A lines list of the Define Below mode, shown for the given node versions. */
+const linesCollection = (version: INodeProperties['displayOptions'], values: INodeProperties[]): INodeProperties => ({
+	displayName: 'Lines',
+	name: 'lines',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true, sortable: true },
+	placeholder: 'Add Line',
+	default: {},
+	displayOptions: { show: { linesInputMode: ['define'], ...version?.show } },
+	options: [{ displayName: 'Line', name: 'line', values }],
+});
 
 export const linesFields: INodeProperties[] = [
 	{ ...linesInputMode, displayOptions: { hide: { '@tool': [true] } } },
 	// The Factomos Tool: a model fills all lines as one JSON argument, not one $fromAI per line.
 	{ ...linesInputMode, default: 'json', displayOptions: { show: { '@tool': [true] } } },
-	{
-		displayName: 'Lines',
-		name: 'lines',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add Line',
-		default: {},
-		displayOptions: { show: { linesInputMode: ['define'] } },
-		options: [
-			{
-				displayName: 'Line',
-				name: 'line',
-				values: lineFields,
-			},
-		],
-	},
+	/*
+	 * Version 1: n8n's lint keeps five or more line fields in alphabetical order, so the Title Line
+	 * switch makes the list alphabetical. Version 1.1 has four fields, in the order a person fills a
+	 * line; a title line is the Service list's "Title Line" entry, service ID 75 as §17 defines it.
+	 */
+	linesCollection({ show: { '@version': [1] } }, [
+		lineDescription,
+		{ ...lineQuantity, displayOptions: notTitle },
+		{ ...lineService, displayOptions: notTitle },
+		{
+			displayName: 'Title Line',
+			name: 'title',
+			type: 'boolean',
+			default: false,
+			description: 'Whether this line is a section title (sent as service ID 75) rather than a priced line',
+		},
+		{ ...linePrice, displayOptions: notTitle },
+	]),
+	linesCollection({ show: { '@version': [{ _cnd: { gte: 1.1 } }] } }, [
+		{
+			...lineService,
+			description:
+				'Choose from the list (its first entry, Title Line, makes the line a section title), or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		},
+		lineDescription,
+		{ ...lineQuantity, displayOptions: notTitleService },
+		{ ...linePrice, displayOptions: notTitleService },
+	]),
 	{
 		displayName: 'Lines (JSON)',
 		name: 'linesJson',
