@@ -39,8 +39,8 @@ const RECEIVED: IDataObject = { received: true };
 
 /** Factomos posts only to the one URL given when an app is connected (§7 webhook_url); there is no API to register it. */
 const REGISTRATION_NOTICE =
-	'1. Copy the Production URL (Webhook URLs above). With a URL Secret, add <code>?secret=</code> and the secret at its end.<br />' +
-	'2. Register it at Factomos: Factomos node → Account → Get Authorization URL, in Webhook URL, then open the URL it returns and log in (Account → Create is for partners opening new Factomos accounts).<br />' +
+	'1. Copy the Production URL (Webhook URLs above). With a URL Secret, add ?secret= and the secret at its end. ' +
+	'2. Register it at Factomos: Factomos node → Account → Get Authorization URL, in Webhook URL, then open the URL it returns and log in (Account → Create is for partners opening new Factomos accounts). ' +
 	'3. Activate this workflow.';
 
 /** The documentation's example notification (§8, without its trailing comma), ready to post to the Test URL. */
@@ -48,8 +48,8 @@ export const SAMPLE_NOTIFICATION =
 	'{"company_id":"550","notification_type":"create_estimate","result":{"id":"5782","error":{"code":0,"message":"OK"}},"custom":"id=3"}';
 
 const TEST_EVENT_HELP =
-	'Factomos only posts to the registered Production URL, so it never calls the Test URL. To get a first event now: click <b>Listen for test event</b>, copy the <b>Test URL</b> (Webhook URLs, in Parameters) and send the documentation\'s example notification to it (select Estimate Created or All Events first; add <code>?secret=…</code> if you set a URL Secret):<br />' +
-	`<code>curl -X POST '&lt;Test URL&gt;' -H 'Content-Type: application/json' -d '${SAMPLE_NOTIFICATION}'</code>`;
+	'Factomos only posts to the registered Production URL, so it never calls the Test URL. To get a first event now: select Estimate Created (or All Events), click the button above to listen for a test event, copy the <b>Test URL</b> from Webhook URLs (add ?secret= and the URL Secret if you set one) and post the documentation\'s example notification to it: ' +
+	`<b>curl -X POST '&lt;Test URL&gt;' -H 'Content-Type: application/json' -d '${SAMPLE_NOTIFICATION}'</b>`;
 
 /** Answers the request ourselves; n8n then sends nothing more (noWebhookResponse). */
 function respond(context: IWebhookFunctions, statusCode: number, body: IDataObject): void {
