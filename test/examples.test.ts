@@ -12,6 +12,7 @@ import { FactomosTrigger } from '../nodes/FactomosTrigger/FactomosTrigger.node';
 import { FactomosEmulator } from './emulator';
 import { factomosNode } from './helpers/n8n';
 import { executeWorkflow } from './helpers/workflow';
+import { TriggerHarness } from './trigger/harness';
 import { fs, path, REPO_ROOT } from './host';
 
 /**
@@ -139,6 +140,35 @@ describe('examples => workflows', () => {
 			expect(output.every((item) => item.json.error === undefined)).toBe(true);
 		}
 		expect(emu.violations).toEqual([]);
+	});
+
+	it('should invoice the pinned CRM deal to the client found by its company name, then send it', async () => {
+		const [, workflow] = examples.find(([file]) => file === 'invoice.json')!;
+		const nodes = workflow.nodes.filter((node) => node.type !== STICKY);
+		const before = emu.calls.length;
+		const credentials = { token: emu.token, secret: emu.secret, baseUrl };
+		await executeWorkflow(credentials, nodes, workflow.connections, NODE_TYPES, nodes[0], workflow.pinData);
+		const calls = emu.calls.slice(before);
+		expect(calls.map((call) => call.action)).toEqual(['listClient', 'createInvoice', 'sendInvoice']);
+		expect(calls[0].params.search_keyword).toBe('World Company');
+		expect(calls[1].params).toMatchObject({ client_id: '1001', objet: 'Website project (deal D-1042)' });
+	});
+
+	it('should pin what the trigger outputs for that notification', async () => {
+		const [, workflow] = examples.find(([file]) => file === 'estimate-accepted.json')!;
+		const trigger = workflow.nodes.find((node) => node.type === TRIGGER)!;
+		const [pinned] = workflow.pinData![trigger.name];
+		const harness = new TriggerHarness();
+		await harness.start();
+		try {
+			harness.configure({ parameters: trigger.parameters, rawBody: true });
+			const response = await harness.post(JSON.stringify(pinned.json.body));
+			expect(response.status).toBe(200);
+			await harness.settled();
+			expect({ ...harness.executions[0].json, received_at: undefined }).toEqual({ ...pinned.json, received_at: undefined });
+		} finally {
+			await harness.stop();
+		}
 	});
 
 	it('should turn the pinned accepted estimate into one invoice, and send it', async () => {

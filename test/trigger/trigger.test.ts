@@ -5,6 +5,7 @@ import { FACTOMOS_EVENTS } from '../../nodes/FactomosTrigger/events';
 import { SAMPLE_NOTIFICATION } from '../../nodes/FactomosTrigger/FactomosTrigger.node';
 import { DOC_EXAMPLE, DOC_EXAMPLE_OBJECT, notification, notificationObject } from './fixtures';
 import { TriggerHarness, triggerNode } from './harness';
+import { fs, path, REPO_ROOT } from '../host';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -62,6 +63,12 @@ describe('trigger => description', () => {
 		const response = await harness.post(SAMPLE_NOTIFICATION);
 		expect(response.status).toBe(200);
 		expect(harness.executions.map((execution) => execution.json.id)).toEqual(['5782']);
+
+		// The README's mock data for n8n's "set mock data" is that same output.
+		const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+		const mock = /set mock data[\s\S]*?```json\n([\s\S]*?)```/.exec(readme);
+		const [item] = JSON.parse(mock?.[1] ?? '[]') as Array<Record<string, unknown>>;
+		expect({ ...item, received_at: undefined }).toEqual({ ...harness.executions[0].json, received_at: undefined });
 	});
 
 	it('should ask for the credential only when Fetch Full Object is on', () => {
