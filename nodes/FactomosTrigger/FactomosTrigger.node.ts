@@ -40,7 +40,7 @@ const RECEIVED: IDataObject = { received: true };
 /** Factomos posts only to the one URL given when an app is connected (§7 webhook_url); there is no API to register it. */
 const REGISTRATION_NOTICE =
 	'1. Copy the Production URL (Webhook URLs above). With a URL Secret, add ?secret= and the secret at its end. ' +
-	'2. Register it at Factomos: Factomos node → Account → Get Authorization URL, in Webhook URL, then open the URL it returns and log in (Account → Create is for partners opening new Factomos accounts). ' +
+	'2. Register it at Factomos: Factomos node → Account → Get Authorization URL, in Webhook URL, then open the URL it returns and log in (Account → Create is for partners: it opens a new Factomos account instead of connecting yours). ' +
 	'3. Activate this workflow.';
 
 /** The documentation's example notification (§8, without its trailing comma), ready to post to the Test URL. */
