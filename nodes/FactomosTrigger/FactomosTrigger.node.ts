@@ -37,6 +37,20 @@ interface TriggerOptions {
 
 const RECEIVED: IDataObject = { received: true };
 
+/** Factomos posts only to the one URL given when an app is connected (§7 webhook_url); there is no API to register it. */
+const REGISTRATION_NOTICE =
+	'1. Copy the Production URL (Webhook URLs above). With a URL Secret, add ?secret= and the secret at its end. ' +
+	'2. Register it at Factomos: Factomos node → Account → Get Authorization URL, in Webhook URL, then open the URL it returns and log in (Account → Create is for partners: it opens a new Factomos account instead of connecting yours). ' +
+	'3. Activate this workflow.';
+
+/** The documentation's example notification (§8, without its trailing comma), ready to post to the Test URL. */
+export const SAMPLE_NOTIFICATION =
+	'{"company_id":"550","notification_type":"create_estimate","result":{"id":"5782","error":{"code":0,"message":"OK"}},"custom":"id=3"}';
+
+const TEST_EVENT_HELP =
+	'Factomos only posts to the registered Production URL, so it never calls the Test URL. To get a first event now: select Estimate Created (or All Events), click the button above to listen for a test event, copy the <b>Test URL</b> from Webhook URLs (add ?secret= and the URL Secret if you set one) and post the documentation\'s example notification to it: ' +
+	`<b>curl -X POST '&lt;Test URL&gt;' -H 'Content-Type: application/json' -d '${SAMPLE_NOTIFICATION}'</b>`;
+
 /** Answers the request ourselves; n8n then sends nothing more (noWebhookResponse). */
 function respond(context: IWebhookFunctions, statusCode: number, body: IDataObject): void {
 	const res = context.getResponseObject() as unknown as WebhookResponse;
@@ -154,6 +168,9 @@ export class FactomosTrigger implements INodeType {
 				displayOptions: { show: { '/options.fetchFullObject': [true] } },
 			},
 		],
+		triggerPanel: {
+			executionsHelp: { inactive: TEST_EVENT_HELP, active: TEST_EVENT_HELP },
+		},
 		webhooks: [
 			{
 				name: 'default',
@@ -167,8 +184,7 @@ export class FactomosTrigger implements INodeType {
 		],
 		properties: [
 			{
-				displayName:
-					'Factomos has no API to register webhooks. Give the Production URL above to Factomos as the Webhook URL when you connect an app: with the Factomos node (Account → Create, with App Name and Webhook URL, or Account → Get Authorization URL). If you set a URL Secret, append ?secret=<your secret> to that URL. The Test URL only receives notifications while this node is listening for a test event.',
+				displayName: REGISTRATION_NOTICE,
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -227,7 +243,7 @@ export class FactomosTrigger implements INodeType {
 						default: '',
 						description:
 							'Reject (401) any request whose URL does not carry ?secret= with this value, so only Factomos can start the workflow',
-						hint: 'Append ?secret=<this value> to the webhook URL you register at Factomos',
+						hint: 'Register the Production URL followed by ?secret= and this value, e.g. https://n8n.example.com/webhook/…/webhook?secret=K7pQ2xV9. Letters and digits only, so the URL needs no encoding.',
 					},
 				],
 			},

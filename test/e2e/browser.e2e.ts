@@ -330,5 +330,93 @@ describe('browser => line entry and pickers', () => {
 		expect(names.some((name) => /estimate|devis/i.test(name))).toBe(false);
 		expect(emulator.calls.slice(before).map((call) => call.action)).toEqual(['listEmailTemplates']);
 		await screenshot('template-picker.png');
+
+describe('browser => trigger first run', () => {
+	const webhookId = '7c1e5f0a-3b2d-4c6e-8f9a-0b1c2d3e4f77';
+	// Letters and digits, as the URL Secret's hint asks; made up for the test.
+	const urlSecret = 'dummy7pQ2xV9';
+	let triggerWorkflowId: string;
+
+	/** A fresh trigger as a user sets it up: Estimate Created, with a URL Secret. */
+	async function openTrigger(): Promise<void> {
+		await page.goto(`${n8n!.url}/workflow/${triggerWorkflowId}`);
+		await page.locator('[data-test-id="canvas-node"][data-node-name="Factomos Trigger"]').dblclick();
+		await page.getByTestId('ndv').waitFor();
+		await page.getByTestId('node-parameters').waitFor();
+	}
+
+	beforeAll(async () => {
+		triggerWorkflowId = await create('/rest/workflows', {
+			name: 'Factomos trigger first run',
+			active: false,
+			nodes: [
+				{
+					parameters: { events: ['create_estimate'], options: { binaryData: true, urlSecret } },
+					id: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e03',
+					name: 'Factomos Trigger',
+					type: 'n8n-nodes-factomos.factomosTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId,
+				},
+			],
+			connections: {},
+			settings: { executionOrder: 'v1' },
+		});
+	}, 60_000);
+
+	it('should show the three registration steps, the Production URL and how to add ?secret=', async () => {
+		await openTrigger();
+		const parameters = page.getByTestId('node-parameters');
+		const notice = parameters.locator('.n8n-notice, [class*="notice"]').filter({ hasText: 'Copy the Production URL' }).first();
+		const text = (await notice.innerText()).replace(/\s+/g, ' ');
+		expect(text).toMatch(/1\. Copy the Production URL .*2\. Register it at Factomos: .*Get Authorization URL.*3\. Activate this workflow/);
+		expect(text).toContain('?secret=');
+		expect(text).toContain('Account → Create is for partners');
+
+		// n8n's own Webhook URLs panel holds the URL to copy; the notice points at it.
+		await page.getByText('Webhook URLs', { exact: true }).first().click();
+		await page.getByText('Production URL', { exact: true }).first().click();
+		const production = `${n8n!.url}/webhook/${webhookId}/webhook`;
+		await page.getByText(production, { exact: true }).first().waitFor();
+
+		// The URL Secret's hint shows the whole registered URL's form.
+		const hint = parameters.getByText(/Register the Production URL followed by \?secret=/).first();
+		await hint.waitFor();
+		await screenshot('trigger-notice.png');
+	});
+
+	it('should receive the documentation example notification while listening for a test event', async () => {
+		await openTrigger();
+		await page.getByText('Webhook URLs', { exact: true }).first().click();
+		const testUrl = `${n8n!.url}/webhook-test/${webhookId}/webhook`;
+		await page.getByText(testUrl, { exact: true }).first().waitFor();
+
+		// The help under the trigger's Listen button carries the ready curl command.
+		await page.getByText('When will this node trigger my flow?').first().click();
+		const help = (await page.getByText(/curl -X POST/).first().innerText()).replace(/\s+/g, ' ');
+		expect(help).toContain('"notification_type":"create_estimate"');
+
+		await page.getByTestId('trigger-execute-button').first().click();
+		await page.getByTestId('trigger-listening').waitFor();
+		// What the curl command sends, with the secret added as the notice says.
+		const body = JSON.stringify({
+			company_id: '550',
+			notification_type: 'create_estimate',
+			result: { id: '5782', error: { code: 0, message: 'OK' } },
+			custom: 'id=3',
+		});
+		const response = await fetch(`${testUrl}?secret=${urlSecret}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body,
+		});
+		expect(response.status).toBe(200);
+		const ndv = page.getByTestId('ndv');
+		await ndv.getByText('5782', { exact: true }).first().waitFor();
+		await ndv.getByText('Estimate Created', { exact: true }).last().waitFor();
+		// The URL Secret reaches neither the output nor anything else the editor shows as text.
+		expect(await ndv.innerText()).not.toContain(urlSecret);
+		await screenshot('trigger-first-event.png');
 	});
 });

@@ -2,11 +2,13 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
+	IConnections,
 	IExecuteFunctions,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
+	IPinData,
 	IRun,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
@@ -80,13 +82,31 @@ export async function runWorkflow(
 		},
 	];
 	const connections = { Items: { main: [[{ node: 'Factomos', type: 'main' as const, index: 0 }]] } };
+	const run = await executeWorkflow(credentials, nodes, connections, NODE_TYPES, nodes[0]);
+	const runs = run.data.resultData.runData.Factomos ?? [];
+	const outputs = (runs.at(-1)?.data?.main ?? []).map((output) => output ?? []);
+	return { error: run.data.resultData.error, outputs };
+}
+
+/**
+ * Runs `nodes` from `startNode` in n8n-core's WorkflowExecute, in manual mode as the editor's
+ * Execute workflow does: a node with pinned data outputs it instead of running.
+ */
+export async function executeWorkflow(
+	credentials: TestCredentials,
+	nodes: INode[],
+	connections: IConnections,
+	types: Record<string, INodeType>,
+	startNode: INode,
+	pinData?: IPinData,
+): Promise<IRun> {
 	const nodeTypes = {
-		getByName: (type: string) => NODE_TYPES[type],
-		getByNameAndVersion: (type: string) => NODE_TYPES[type],
+		getByName: (type: string) => types[type],
+		getByNameAndVersion: (type: string) => types[type],
 		getKnownTypes: () => ({}),
 	};
-	const workflow = new Workflow({ id: 'retry-test', nodes, connections, active: false, nodeTypes: nodeTypes as never });
-	const workflowData = { id: 'retry-test', name: 'retry test', nodes, connections, active: false, settings: {} } as unknown as IWorkflowBase;
+	const workflow = new Workflow({ id: 'test-workflow', nodes, connections, active: false, nodeTypes: nodeTypes as never, pinData });
+	const workflowData = { id: 'test-workflow', name: 'test workflow', nodes, connections, active: false, settings: {} } as unknown as IWorkflowBase;
 	const additionalData = {
 		credentialsHelper: {
 			getDecrypted: async () => credentials as unknown as ICredentialDataDecryptedObject,
@@ -95,8 +115,8 @@ export async function runWorkflow(
 			authenticate: async (_c: unknown, _t: string, options: unknown) => options,
 			preAuthentication: async () => undefined,
 		},
-		hooks: new ExecutionLifecycleHooks('manual', 'retry-test', workflowData),
-		executionId: 'retry-test',
+		hooks: new ExecutionLifecycleHooks('manual', 'test-execution', workflowData),
+		executionId: 'test-execution',
 		restApiUrl: 'http://localhost',
 		webhookBaseUrl: 'http://localhost/webhook',
 		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
@@ -105,8 +125,5 @@ export async function runWorkflow(
 		userId: 'test',
 		variables: {},
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const run = await new WorkflowExecute(additionalData, 'manual').run(workflow, nodes[0]);
-	const runs = run.data.resultData.runData.Factomos ?? [];
-	const outputs = (runs.at(-1)?.data?.main ?? []).map((output) => output ?? []);
-	return { error: run.data.resultData.error, outputs };
+	return await new WorkflowExecute(additionalData, 'manual').run(workflow, startNode, undefined, pinData);
 }

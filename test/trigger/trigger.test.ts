@@ -2,8 +2,10 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { Factomos } from '../../nodes/Factomos/Factomos.node';
 import { FACTOMOS_EVENTS } from '../../nodes/FactomosTrigger/events';
+import { SAMPLE_NOTIFICATION } from '../../nodes/FactomosTrigger/FactomosTrigger.node';
 import { DOC_EXAMPLE, DOC_EXAMPLE_OBJECT, notification, notificationObject } from './fixtures';
 import { TriggerHarness, triggerNode } from './harness';
+import { fs, path, REPO_ROOT } from '../host';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -39,12 +41,34 @@ describe('trigger => description', () => {
 		await expect(hooks.delete.call({} as never)).resolves.toBe(true);
 	});
 
-	it('should explain in a notice how to register the URL at Factomos', () => {
-		const notice = triggerNode.description.properties.find((property) => property.type === 'notice');
-		expect(notice?.displayName).toContain('Webhook URL');
-		expect(notice?.displayName).toContain('Account → Create');
-		expect(notice?.displayName).toContain('Get Authorization URL');
-		expect(notice?.displayName).toContain('Test URL');
+	it('should explain in a short notice, in order: copy the URL with ?secret=, register it with Get Authorization URL, activate', () => {
+		const notice = String(triggerNode.description.properties.find((property) => property.type === 'notice')?.displayName);
+		const steps = ['1. Copy the Production URL', '2. Register it at Factomos', '3. Activate this workflow'].map((step) => notice.indexOf(step));
+		expect(steps.every((position) => position >= 0)).toBe(true);
+		expect([...steps].sort((a, b) => a - b)).toEqual(steps);
+		expect(notice).toContain('?secret=');
+		expect(notice).toContain('Account → Get Authorization URL, in Webhook URL');
+		expect(notice).toContain('Account → Create is for partners');
+		expect(notice.length).toBeLessThan(420);
+	});
+
+	it('should give a ready curl command posting the documentation example notification to the Test URL', async () => {
+		expect(JSON.parse(SAMPLE_NOTIFICATION)).toEqual(DOC_EXAMPLE_OBJECT);
+		const panel = triggerNode.description.triggerPanel as { executionsHelp: { active: string; inactive: string } };
+		for (const help of [panel.executionsHelp.inactive, panel.executionsHelp.active]) {
+			expect(help).toContain(`curl -X POST '&lt;Test URL&gt;' -H 'Content-Type: application/json' -d '${SAMPLE_NOTIFICATION}'`);
+		}
+		// The command works as given: the trigger runs for it once Estimate Created is selected.
+		listen({ events: ['create_estimate'] });
+		const response = await harness.post(SAMPLE_NOTIFICATION);
+		expect(response.status).toBe(200);
+		expect(harness.executions.map((execution) => execution.json.id)).toEqual(['5782']);
+
+		// The README's mock data for n8n's "set mock data" is that same output.
+		const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+		const mock = /set mock data[\s\S]*?```json\n([\s\S]*?)```/.exec(readme);
+		const [item] = JSON.parse(mock?.[1] ?? '[]') as Array<Record<string, unknown>>;
+		expect({ ...item, received_at: undefined }).toEqual({ ...harness.executions[0].json, received_at: undefined });
 	});
 
 	it('should ask for the credential only when Fetch Full Object is on', () => {

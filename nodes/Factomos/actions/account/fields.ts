@@ -69,9 +69,9 @@ export const webhookUrlField: INodeProperties = {
 	name: 'webhook_url',
 	type: 'string',
 	default: '',
-	placeholder: 'https://example.com/webhook',
+	placeholder: 'https://n8n.example.com/webhook/…/webhook?secret=K7pQ2xV9',
 	description: 'URL Factomos will POST a notification to after each change in the account',
-	hint: 'Use the production URL of a Factomos Trigger node to receive these notifications in n8n',
+	hint: "A Factomos Trigger's Production URL (its Webhook URLs panel), followed by ?secret= and the trigger's URL Secret if it has one",
 };
 
 export const PARTNER_HINT =
