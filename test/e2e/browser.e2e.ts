@@ -330,6 +330,8 @@ describe('browser => line entry and pickers', () => {
 		expect(names.some((name) => /estimate|devis/i.test(name))).toBe(false);
 		expect(emulator.calls.slice(before).map((call) => call.action)).toEqual(['listEmailTemplates']);
 		await screenshot('template-picker.png');
+	});
+});
 
 describe('browser => trigger first run', () => {
 	const webhookId = '7c1e5f0a-3b2d-4c6e-8f9a-0b1c2d3e4f77';
