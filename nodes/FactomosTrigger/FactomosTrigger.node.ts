@@ -39,8 +39,8 @@ const RECEIVED: IDataObject = { received: true };
 
 /** Factomos posts only to the one URL given when an app is connected (§7 webhook_url); there is no API to register it. */
 const REGISTRATION_NOTICE =
-	'1. Copy the Production URL (Webhook URLs above). With a URL Secret, add ?secret= and the secret at its end. ' +
-	'2. Register it at Factomos: Factomos node → Account → Get Authorization URL, in Webhook URL, then open the URL it returns and log in (Account → Create is for partners: it opens a new Factomos account instead of connecting yours). ' +
+	'1. Copy the Production URL (Webhook URLs above). ' +
+	'2. Register it at Factomos: Factomos node → Account → Get Authorization URL, in Webhook URL, with this trigger\'s URL Secret in Trigger URL Secret (the node adds ?secret=), then open the URL it returns and log in (Account → Create is for partners: it opens a new account instead of connecting yours). ' +
 	'3. Activate this workflow.';
 
 /** The documentation's example notification (§8, without its trailing comma), ready to post to the Test URL. */
@@ -243,7 +243,7 @@ export class FactomosTrigger implements INodeType {
 						default: '',
 						description:
 							'Reject (401) any request whose URL does not carry ?secret= with this value, so only Factomos can start the workflow',
-						hint: 'Register the Production URL followed by ?secret= and this value, e.g. https://n8n.example.com/webhook/…/webhook?secret=K7pQ2xV9. Letters and digits only, so the URL needs no encoding.',
+						hint: 'Factomos must call the Production URL followed by ?secret= and this value, e.g. https://n8n.example.com/webhook/…/webhook?secret=K7pQ2xV9: Get Authorization URL builds it from its Trigger URL Secret. Letters and digits only, so the URL needs no encoding.',
 					},
 				],
 			},

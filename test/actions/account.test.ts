@@ -246,6 +246,21 @@ describe('account => partner-only actions', () => {
 		const output = await runNode(outsiderCreds, { resource: 'account', operation: 'create', username: 'new@dupont.test' });
 		expect(output[0].json.company_id).toBeDefined();
 	});
+
+	it('should register Webhook URL with the Trigger URL Secret as ?secret=, never sending the secret field alone', async () => {
+		await runNode(creds, {
+			resource: 'account',
+			operation: 'create',
+			username: 'jean@dupont.test',
+			additionalFields: { webhook_url: 'https://n8n.test/webhook/abc/webhook', webhook_url_secret: 'dummyK7pQ2' },
+		});
+		expect(emu.calls).toHaveLength(1);
+		expect(emu.calls[0].params).toEqual({
+			action: 'createAccount',
+			username: 'jean@dupont.test',
+			webhook_url: 'https://n8n.test/webhook/abc/webhook?secret=dummyK7pQ2',
+		});
+	});
 });
 
 describe('account => getAuthorizationUrl', () => {
@@ -286,6 +301,46 @@ describe('account => getAuthorizationUrl', () => {
 		]);
 		expect(String(output[0].json.url)).toContain('app_name=Dupont%20%26%20Fils%20%3D%20100%25%20%2B%20Caf%C3%A9');
 		expect(output[0].json).toMatchObject({ app_callback: 'https://crm.test/cb.php?from=factomos&x=1+1', app_name: SPECIAL });
+	});
+
+	it('should add the Trigger URL Secret to Webhook URL as ?secret=, the URL the trigger accepts', async () => {
+		const output = await runNode(creds, {
+			resource: 'account',
+			operation: 'getAuthorizationUrl',
+			app_callback: 'https://crm.test/cb',
+			app_name: 'X',
+			additionalFields: { webhook_url: ' https://n8n.test/webhook/abc/webhook ', webhook_url_secret: 'dummyK7pQ2' },
+		});
+		expect(emu.requests).toHaveLength(0);
+		const url = new URL(String(output[0].json.url));
+		expect(url.searchParams.get('webhook_url')).toBe('https://n8n.test/webhook/abc/webhook?secret=dummyK7pQ2');
+		expect(output[0].json).not.toHaveProperty('webhook_url_secret');
+		expect(output[0].json.webhook_url).toBe('https://n8n.test/webhook/abc/webhook?secret=dummyK7pQ2');
+	});
+
+	it('should join the secret with & when Webhook URL already has a query', async () => {
+		const output = await runNode(creds, {
+			resource: 'account',
+			operation: 'getAuthorizationUrl',
+			app_callback: 'https://crm.test/cb',
+			app_name: 'X',
+			additionalFields: { webhook_url: 'https://n8n.test/webhook/abc?tenant=1', webhook_url_secret: 'dummy1' },
+		});
+		expect(new URL(String(output[0].json.url)).searchParams.get('webhook_url')).toBe(
+			'https://n8n.test/webhook/abc?tenant=1&secret=dummy1',
+		);
+	});
+
+	it.each([
+		[{ webhook_url_secret: 'dummy1' }, /^Trigger URL Secret needs a Webhook URL/],
+		[{ webhook_url: 'https://n8n.test/w', webhook_url_secret: 'dummy 1&x' }, /^Trigger URL Secret may hold letters and digits only/],
+		[{ webhook_url: 'https://n8n.test/w?secret=dummy1', webhook_url_secret: 'dummy1' }, /^Webhook URL already has a secret= parameter/],
+	])('should refuse a Trigger URL Secret it cannot register (%j)', async (additionalFields, message) => {
+		await expectInputError(
+			{ resource: 'account', operation: 'getAuthorizationUrl', app_callback: 'https://crm.test/cb', app_name: 'X', additionalFields },
+			message,
+		);
+		expect(emu.requests).toHaveLength(0);
 	});
 
 	it('should use the Base URL of the credential without a trailing slash', async () => {

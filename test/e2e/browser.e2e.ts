@@ -383,7 +383,7 @@ describe('browser => trigger first run', () => {
 		await page.getByText(production, { exact: true }).first().waitFor();
 
 		// The URL Secret's hint shows the whole registered URL's form.
-		const hint = parameters.getByText(/Register the Production URL followed by \?secret=/).first();
+		const hint = parameters.getByText(/Production URL followed by \?secret=/).first();
 		await hint.waitFor();
 		await screenshot('trigger-notice.png');
 	});

@@ -41,15 +41,16 @@ describe('trigger => description', () => {
 		await expect(hooks.delete.call({} as never)).resolves.toBe(true);
 	});
 
-	it('should explain in a short notice, in order: copy the URL with ?secret=, register it with Get Authorization URL, activate', () => {
+	it('should explain in a short notice, in order: copy the URL, register it with Get Authorization URL and its Trigger URL Secret, activate', () => {
 		const notice = String(triggerNode.description.properties.find((property) => property.type === 'notice')?.displayName);
 		const steps = ['1. Copy the Production URL', '2. Register it at Factomos', '3. Activate this workflow'].map((step) => notice.indexOf(step));
 		expect(steps.every((position) => position >= 0)).toBe(true);
 		expect([...steps].sort((a, b) => a - b)).toEqual(steps);
 		expect(notice).toContain('?secret=');
 		expect(notice).toContain('Account → Get Authorization URL, in Webhook URL');
+		expect(notice).toContain('Trigger URL Secret (the node adds ?secret=)');
 		expect(notice).toContain('Account → Create is for partners');
-		expect(notice.length).toBeLessThan(420);
+		expect(notice.length).toBeLessThan(460);
 	});
 
 	it('should give a ready curl command posting the documentation example notification to the Test URL', async () => {

@@ -3,7 +3,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { sortByName, updateDisplayOptions } from '../../helpers/utils';
 import { callAction, readFields, shapeRecords } from '../../helpers/operation';
 import { checkEnum, checkParams } from '../../helpers/validation';
-import { appDescriptionField, appIconField, COMPANY_TYPES, companyTypeField, webhookUrlField } from './fields';
+import {
+	addUrlSecret,
+	appDescriptionField,
+	appIconField,
+	COMPANY_TYPES,
+	companyTypeField,
+	webhookUrlField,
+	webhookUrlSecretField,
+} from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -82,6 +90,7 @@ const properties: INodeProperties[] = [
 			},
 			{ displayName: 'Phone Number', name: 'phone_number', type: 'string', default: '' },
 			{ displayName: 'SIRET Number', name: 'siret', type: 'string', default: '' },
+			webhookUrlSecretField,
 			{
 				displayName: 'VAT Number',
 				name: 'vat_number',
@@ -102,7 +111,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const fields = readFields(this, itemIndex, ['username'], 'additionalFields');
+	const fields = addUrlSecret(this, itemIndex, readFields(this, itemIndex, ['username'], 'additionalFields'));
 	if (fields.company_type !== undefined) {
 		checkEnum(this, itemIndex, 'Legal Form', fields.company_type, COMPANY_TYPES);
 	}

@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { inputError } from '../../helpers/validation';
 
 /** The legal forms createAccount accepts (§2), sent verbatim. */
 export const COMPANY_TYPES = [
@@ -69,10 +71,53 @@ export const webhookUrlField: INodeProperties = {
 	name: 'webhook_url',
 	type: 'string',
 	default: '',
-	placeholder: 'https://n8n.example.com/webhook/…/webhook?secret=K7pQ2xV9',
+	placeholder: 'https://n8n.example.com/webhook/…/webhook',
 	description: 'URL Factomos will POST a notification to after each change in the account',
-	hint: "A Factomos Trigger's Production URL (its Webhook URLs panel), followed by ?secret= and the trigger's URL Secret if it has one",
+	hint: "Paste a Factomos Trigger's Production URL (its Webhook URLs panel). If the trigger has a URL Secret, put it in Trigger URL Secret: the node adds ?secret= for you.",
 };
+
+export const webhookUrlSecretField: INodeProperties = {
+	displayName: 'Trigger URL Secret',
+	name: 'webhook_url_secret',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	description:
+		"The Factomos Trigger's URL Secret (Options → URL Secret). The node registers Webhook URL followed by ?secret= and this value, as the trigger expects.",
+};
+
+/**
+ * Moves Trigger URL Secret into webhook_url as the trigger's ?secret= query parameter, so the
+ * registered URL is the one the trigger accepts. Not an API parameter: it is never sent alone.
+ */
+export function addUrlSecret(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+	const { webhook_url_secret: raw, ...rest } = fields;
+	const secret = typeof raw === 'string' ? raw.trim() : '';
+	if (!secret) return rest;
+	const url = typeof rest.webhook_url === 'string' ? rest.webhook_url.trim() : '';
+	if (!url) {
+		throw inputError(context, itemIndex, 'Trigger URL Secret', 'needs a Webhook URL', 'Add Webhook URL: the trigger\'s Production URL.');
+	}
+	if (!/^[A-Za-z0-9]+$/.test(secret)) {
+		throw inputError(
+			context,
+			itemIndex,
+			'Trigger URL Secret',
+			'may hold letters and digits only',
+			'Use the same letters-and-digits secret as the trigger\'s URL Secret.',
+		);
+	}
+	if (/[?&]secret=/.test(url)) {
+		throw inputError(
+			context,
+			itemIndex,
+			'Webhook URL',
+			'already has a secret= parameter',
+			'Remove ?secret=… from Webhook URL, or leave Trigger URL Secret empty.',
+		);
+	}
+	return { ...rest, webhook_url: `${url}${url.includes('?') ? '&' : '?'}secret=${secret}` };
+}
 
 export const PARTNER_HINT =
 	'Only Factomos partners may do this; other tokens get error -33. The account ID is the company_id returned by Create.';

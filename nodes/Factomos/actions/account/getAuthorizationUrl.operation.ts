@@ -4,7 +4,7 @@ import { updateDisplayOptions } from '../../helpers/utils';
 import { readFields } from '../../helpers/operation';
 import { checkParams } from '../../helpers/validation';
 import { getDocumentBaseUrl } from '../../transport';
-import { appDescriptionField, appIconField, webhookUrlField } from './fields';
+import { addUrlSecret, appDescriptionField, appIconField, webhookUrlField, webhookUrlSecretField } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -31,7 +31,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [appDescriptionField, appIconField, webhookUrlField],
+		options: [appDescriptionField, appIconField, webhookUrlSecretField, webhookUrlField],
 	},
 ];
 
@@ -45,7 +45,7 @@ const QUERY_ORDER = ['app_callback', 'app_name', 'app_description', 'app_icon', 
 
 /** Builds the authorization form's URL (§7) without calling Factomos: the user opens it in a browser. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const fields = readFields(this, itemIndex, ['app_callback', 'app_name'], 'additionalFields');
+	const fields = addUrlSecret(this, itemIndex, readFields(this, itemIndex, ['app_callback', 'app_name'], 'additionalFields'));
 	const params = checkParams(this, itemIndex, fields, ['app_callback', 'app_name']);
 	const query = QUERY_ORDER.filter((name) => params[name] !== undefined)
 		.map((name) => `${name}=${encodeURIComponent(String(params[name]))}`)
