@@ -84,6 +84,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const seen = new Set<string>();
 	const keep = (invoice: IDataObject) => {
 		if (clientId !== undefined && String(invoice.client_id) !== String(clientId)) return false;
+		// Without an id there is nothing to compare, and no row is dropped.
+		if (invoice.id === undefined || invoice.id === null || invoice.id === '') return true;
 		const id = String(invoice.id);
 		if (seen.has(id)) return false;
 		seen.add(id);
