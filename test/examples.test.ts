@@ -8,6 +8,7 @@ import type {
 	IPinData,
 } from 'n8n-workflow';
 
+import { Factomos } from '../nodes/Factomos/Factomos.node';
 import { FactomosTrigger } from '../nodes/FactomosTrigger/FactomosTrigger.node';
 import { FactomosEmulator } from './emulator';
 import { factomosNode } from './helpers/n8n';
@@ -112,7 +113,14 @@ describe('examples => workflows', () => {
 		const [, workflow] = examples.find(([file]) => file === 'invoice-chase-late.json')!;
 		expect(workflow.nodes[0].type).toBe('n8n-nodes-base.scheduleTrigger');
 		const target = workflow.connections[workflow.nodes[0].name].main[0]?.[0]?.node;
-		expect(workflow.nodes.find((node) => node.name === target)?.parameters.invoice_status).toBe('later');
+		expect(workflow.nodes.find((node) => node.name === target)?.parameters.invoiceStatuses).toEqual(['later']);
+	});
+
+	it.each(runnable)('should build %s of Factomos nodes at the version a new node gets', (_file, workflow) => {
+		const { defaultVersion } = new Factomos().description;
+		const versions = workflow.nodes.filter((node) => node.type === FACTOMOS).map((node) => node.typeVersion);
+		expect(versions.length).toBeGreaterThan(0);
+		expect(versions.every((version) => version === defaultVersion)).toBe(true);
 	});
 
 	it('should react only to an estimate accepted without invoice, so nothing is invoiced twice', () => {
@@ -147,11 +155,56 @@ describe('examples => workflows', () => {
 		const nodes = workflow.nodes.filter((node) => node.type !== STICKY);
 		const before = emu.calls.length;
 		const credentials = { token: emu.token, secret: emu.secret, baseUrl };
-		await executeWorkflow(credentials, nodes, workflow.connections, NODE_TYPES, nodes[0], workflow.pinData);
+		const run = await executeWorkflow(credentials, nodes, workflow.connections, NODE_TYPES, nodes[0], workflow.pinData);
 		const calls = emu.calls.slice(before);
 		expect(calls.map((call) => call.action)).toEqual(['listClient', 'createInvoice', 'sendInvoice']);
 		expect(calls[0].params.search_keyword).toBe('World Company');
-		expect(calls[1].params).toMatchObject({ client_id: '1001', objet: 'Website project (deal D-1042)' });
+		expect(calls[1].params).toEqual({
+			action: 'createInvoice',
+			client_id: '1001',
+			objet: 'Website project (deal D-1042)',
+			line_service_id: ['75', '2001'],
+			line_description: ['Website project', 'Development'],
+			line_quantity: ['', '2'],
+			line_price: ['', '800'],
+		});
+		const [created] = run.data.resultData.runData['Create invoice'][0].data!.main[0]!;
+		expect(calls[2].params).toEqual({ action: 'sendInvoice', invoice_id: String(created.json.invoice_id) });
+	});
+
+	it('should record a payment of the amount due on the first pending invoice', async () => {
+		const [, workflow] = examples.find(([file]) => file === 'payment.json')!;
+		const nodes = workflow.nodes.filter((node) => node.type !== STICKY);
+		const credentials = { token: emu.token, secret: emu.secret, baseUrl };
+		const before = emu.calls.length;
+		const run = await executeWorkflow(credentials, nodes, workflow.connections, NODE_TYPES, nodes[0]);
+		const [invoice] = run.data.resultData.runData['Pending invoice'][0].data!.main[0]!;
+		expect(invoice.json).toMatchObject({ id: expect.any(Number), status_code: 'pending', amount_due: expect.any(Number) });
+		expect(emu.calls.slice(before).map((call) => call.params)).toEqual([
+			{ action: 'listInvoice', invoice_status: 'pending', page_index: '0' },
+			{
+				action: 'createPayment',
+				invoice_id: String(invoice.json.id),
+				montant: String(invoice.json.amount_due),
+				type: 'virement',
+				reference: 'Bank transfer',
+			},
+		]);
+	});
+
+	it('should send a reminder for each late invoice, and nothing else', async () => {
+		const [, workflow] = examples.find(([file]) => file === 'invoice-chase-late.json')!;
+		const nodes = workflow.nodes.filter((node) => node.type !== STICKY);
+		const credentials = { token: emu.token, secret: emu.secret, baseUrl };
+		const before = emu.calls.length;
+		const run = await executeWorkflow(credentials, nodes, workflow.connections, NODE_TYPES, nodes[0]);
+		const late = run.data.resultData.runData['Late invoices'][0].data!.main[0]!.map((item) => item.json);
+		expect(late.length).toBeGreaterThan(0);
+		expect(late.every((invoice) => invoice.status_code === 'later')).toBe(true);
+		expect(emu.calls.slice(before).map((call) => call.params)).toEqual([
+			{ action: 'listInvoice', invoice_status: 'later', page_index: '0' },
+			...late.map((invoice) => ({ action: 'sendInvoice', invoice_id: String(invoice.id) })),
+		]);
 	});
 
 	it('should pin what the trigger outputs for that notification', async () => {
