@@ -43,13 +43,18 @@ function browserWorkflow(credential: { id: string; name: string }) {
 					resource: 'invoice',
 					operation: 'create',
 					client_id: { __rl: true, mode: 'list', value: clientId, cachedResultName: 'World Company' },
-					lines: { line: [{ serviceId, description: 'Website development', quantity: 2, price: '800' }] },
+					lines: {
+						line: [
+							{ serviceId: '75', description: 'Phase 1' },
+							{ serviceId, description: 'Website development', quantity: '2', price: '800' },
+						],
+					},
 					additionalFields: { objet: 'Website project' },
 				},
 				id: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c02',
 				name: 'Create invoice',
 				type: 'n8n-nodes-factomos.factomos',
-				typeVersion: 1,
+				typeVersion: 1.1,
 				position: [260, 0],
 				credentials: { factomosApi: credential },
 			},
@@ -142,7 +147,11 @@ describe('browser => n8n editor', () => {
 		const client = parameters.getByTestId('resource-locator-client_id').getByTestId('rlc-input');
 		await expect(client.inputValue()).resolves.toBe('World Company');
 		// The service name comes from the node's getServices, loaded from the emulator after the form opens.
-		await waitForValue(parameters.getByTestId('parameter-input-serviceId').locator('input'), 'Développement Web (800 / jour)');
+		const services = parameters.getByTestId('parameter-input-serviceId').locator('input');
+		// A title line is the list's Title Line entry (service 75), and hides Quantity and Unit Price.
+		await waitForValue(services.first(), 'Title Line (Section Heading, No Amount)');
+		await waitForValue(services.nth(1), 'Développement Web (800 / jour)');
+		await expect(parameters.getByTestId('parameter-input-quantity').count()).resolves.toBe(1);
 		await expect(page.getByTestId('node-credentials-select').locator('input').inputValue()).resolves.toBe('Factomos Sandbox');
 		await screenshot('invoice-create.png');
 	});
