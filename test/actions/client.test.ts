@@ -112,15 +112,15 @@ describe('client => get', () => {
 		expect(emu.calls).toHaveLength(2);
 	});
 
-	it('should fail on the first failing item and start no batch after it without continueOnFail', async () => {
+	it('should fail on the first failing item and start no item after its batch without continueOnFail', async () => {
 		const items = ['1001', '99999', '1002', '1003', '1004', '1001', '1002'].map((id) => ({ id }));
 		const error = await failure(
 			runNode(creds, { resource: 'client', operation: 'get', client_id: byId('={{ $json.id }}') }, { items }),
 		);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.context.itemIndex).toBe(1);
-		// The default batch of 5 items was already on its way; the next batch never left.
-		expect(emu.calls).toHaveLength(5);
+		// Items 0-4 (the default 5) left together, item 5 when item 0 was taken; nothing after item 1's failure.
+		expect(emu.calls).toHaveLength(6);
 	});
 });
 

@@ -12,9 +12,9 @@ import { runNode, type RunOptions, type TestCredentials } from '../helpers/n8n';
  * their arrival times: calls sent one after the other arrive at least LATENCY_MS apart.
  */
 
-const LATENCY_MS = 100;
+const LATENCY_MS = 200;
 /** Calls of one batch leave together; under load they still arrive well within one latency. */
-const SAME_BATCH_MS = LATENCY_MS * 0.8;
+const SAME_BATCH_MS = LATENCY_MS * 0.75;
 
 const { env, failure } = useActionEmulator();
 let emu: FactomosEmulator;
@@ -38,7 +38,7 @@ function onlyInvoices(count: number): string[] {
 const listAll = (parameters: INodeParameters = {}) =>
 	run({ resource: 'invoice', operation: 'getAll', invoice_status: 'pending', returnAll: true, ...parameters });
 
-describe('invoice => getAll (pages in batches)', () => {
+describe('invoice => getAll (pages several at a time)', () => {
 	it('should make exactly ⌈total/50⌉ calls and return the invoices in the API order', async () => {
 		const ids = onlyInvoices(620);
 		const output = await listAll();
@@ -50,15 +50,14 @@ describe('invoice => getAll (pages in batches)', () => {
 		expect(output.every((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0)).toBe(true);
 	});
 
-	it('should send the pages after the first five at a time, each batch once the previous one answered', async () => {
+	it('should send the pages after the first five at a time, each one once an earlier one answered', async () => {
 		onlyInvoices(620);
 		await listAll();
 		const at = arrivals();
-		// Page 0 alone, then batches of 5 (pages 1-5, 6-10) and the last 2 pages.
-		for (const [from, to] of [[1, 5], [6, 10], [11, 12]]) {
-			expect(at[to] - at[from]).toBeLessThan(SAME_BATCH_MS);
-			expect(at[from] - at[from - 1]).toBeGreaterThanOrEqual(LATENCY_MS - 5);
-		}
+		// Page 0 alone, then 5 pages at once (1-5); each next page leaves when the oldest one answered.
+		expect(at[1] - at[0]).toBeGreaterThanOrEqual(LATENCY_MS - 5);
+		for (const [from, to] of [[1, 5], [6, 10], [11, 12]]) expect(at[to] - at[from]).toBeLessThan(SAME_BATCH_MS);
+		for (let page = 6; page < at.length; page++) expect(at[page] - at[page - 5]).toBeGreaterThanOrEqual(LATENCY_MS - 5);
 	});
 
 	it('should fetch one page at a time with Items per Batch 1', async () => {
@@ -76,7 +75,7 @@ describe('invoice => getAll (pages in batches)', () => {
 		expect(output.map((item) => item.json.id)).toEqual(ids.slice(0, 120));
 	});
 
-	it('should fail with the error of a middle page and start no batch after it', async () => {
+	it('should fail with the error of a middle page and start no page after it', async () => {
 		onlyInvoices(620);
 		// The third page (page_index 100) fails; it is in the first batch after page 0.
 		emu.setFault({ type: 'http500', action: 'listInvoice', skip: 2, times: 1 });
@@ -84,11 +83,12 @@ describe('invoice => getAll (pages in batches)', () => {
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toMatch(/HTTP 500/);
 		expect(error.context.itemIndex).toBe(0);
-		expect(emu.calls).toHaveLength(6);
+		// Pages 50-250 left together; page 300 left when page 50 was taken; nothing after the failure.
+		expect(emu.calls.map((call) => Number(call.params.page_index)).sort((a, b) => a - b)).toEqual([0, 50, 100, 150, 200, 250, 300]);
 	});
 });
 
-describe('client => get (items in batches)', () => {
+describe('client => get (items several at a time)', () => {
 	const CLIENTS = ['1001', '1002', '1003', '1002', '1001', '1003', '1001', '1002', '1003', '1002', '1001', '1003'];
 	const getClients = (ids: string[], options: RunOptions = {}, extra: INodeParameters = {}) =>
 		run({ resource: 'client', operation: 'get', client_id: byId('={{ $json.id }}'), ...extra }, { items: ids.map((id) => ({ id })), ...options });
@@ -100,11 +100,18 @@ describe('client => get (items in batches)', () => {
 		expect(emu.calls).toHaveLength(CLIENTS.length);
 	});
 
-	it('should send five items at a time by default', async () => {
+	it('should keep at most five items waiting for Factomos by default', async () => {
 		await getClients(CLIENTS);
 		const at = arrivals();
 		for (const [from, to] of [[0, 4], [5, 9], [10, 11]]) expect(at[to] - at[from]).toBeLessThan(SAME_BATCH_MS);
-		for (const from of [5, 10]) expect(at[from] - at[from - 1]).toBeGreaterThanOrEqual(LATENCY_MS - 5);
+		for (let item = 5; item < at.length; item++) expect(at[item] - at[item - 5]).toBeGreaterThanOrEqual(LATENCY_MS - 5);
+	});
+
+	it('should wait for a whole batch and then the Batch Interval before the next batch', async () => {
+		await getClients(CLIENTS.slice(0, 6), {}, { options: { batching: { batch: { batchSize: 3, batchInterval: 150 } } } });
+		const at = arrivals();
+		for (const from of [0, 3]) expect(at[from + 2] - at[from]).toBeLessThan(SAME_BATCH_MS);
+		expect(at[3] - at[2]).toBeGreaterThanOrEqual(LATENCY_MS + 150 - 5);
 	});
 
 	it('should send every item at once with Items per Batch -1', async () => {

@@ -223,7 +223,7 @@ export const nodeOptions: INodeProperties = {
 							typeOptions: { minValue: -1 },
 							default: 5,
 							description:
-								'How many read requests go to Factomos at once: items of a Get, pages of a Return All. The next batch starts when the previous one has answered. -1 sends all at once, 0 is treated as 1. The number of API calls is the same either way.',
+								'How many read requests may wait for Factomos at once: items of a Get, pages of a Return All. -1 sends all at once, 0 is treated as 1. The number of API calls is the same either way.',
 						},
 						{
 							displayName: 'Batch Interval (Ms)',
@@ -231,7 +231,8 @@ export const nodeOptions: INodeProperties = {
 							type: 'number',
 							typeOptions: { minValue: 0 },
 							default: 0,
-							description: 'Time (in milliseconds) between each batch of requests. 0 for disabled.',
+							description:
+								'Time (in milliseconds) between each batch of requests: with an interval, each batch waits for the previous one to answer. 0 for disabled.',
 						},
 					],
 				},

@@ -29,24 +29,39 @@ export function readBatching(context: IExecuteFunctions, itemIndex: number): Bat
 	};
 }
 
+function settled<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
+	return promise.then(
+		(value) => ({ status: 'fulfilled', value }),
+		(reason: unknown) => ({ status: 'rejected', reason }),
+	);
+}
+
 /**
- * Runs `run` for 0…count-1, `size` at a time, and hands each batch's outcomes to `take` in index
- * order. `take` returns false to stop: no later batch is started.
+ * Runs `run` for 0…count-1 with at most `size` runs waiting at once, and hands each outcome to
+ * `take` in index order. `take` returns false (or throws) to stop: nothing further is started,
+ * and the runs already started are waited for. With a Batch Interval, runs go in batches of
+ * `size`, the next batch starting that long after the previous one has answered, as in n8n's
+ * HTTP Request node; without one, a new run starts as soon as the oldest one is taken.
  */
 export async function inBatches<T>(
 	count: number,
 	batching: Batching,
 	run: (index: number) => Promise<T>,
-	take: (outcome: PromiseSettledResult<T>, index: number) => boolean | Promise<boolean>,
+	take: (outcome: PromiseSettledResult<T>, index: number) => boolean,
 ): Promise<void> {
-	for (let start = 0; start < count; start += batching.size) {
-		if (start > 0 && batching.intervalMs > 0) await sleep(batching.intervalMs);
-		const end = Math.min(count, start + batching.size);
-		const pending: Array<Promise<T>> = [];
-		for (let index = start; index < end; index++) pending.push(run(index));
-		const outcomes = await Promise.allSettled(pending);
-		for (let offset = 0; offset < outcomes.length; offset++) {
-			if (!(await take(outcomes[offset], start + offset))) return;
+	const started = new Map<number, Promise<PromiseSettledResult<T>>>();
+	let next = 0;
+	try {
+		for (let index = 0; index < count; index++) {
+			const batchDone = batching.intervalMs > 0 && index > 0 && index % batching.size === 0;
+			if (batchDone) await sleep(batching.intervalMs);
+			const until = batching.intervalMs > 0 ? Math.min(count, index - (index % batching.size) + batching.size) : Math.min(count, index + batching.size);
+			for (; next < until; next++) started.set(next, settled(run(next)));
+			const outcome = await started.get(index)!;
+			started.delete(index);
+			if (!take(outcome, index)) return;
 		}
+	} finally {
+		await Promise.all(started.values());
 	}
 }
