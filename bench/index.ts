@@ -109,8 +109,9 @@ async function n8nFigures(options: Options, report: (result: FigureResult) => vo
 	const workflows: BenchWorkflow[] = [];
 	if (wanted('perItem') || wanted('workaround') || wanted('latency')) workflows.push(factomos);
 	if (wanted('workaround') || wanted('latency')) workflows.push(workaround);
+	if (wanted('perItem') || wanted('latency')) workflows.push(latency.getAllAtOnce);
 	if (wanted('perItem')) workflows.push(httpOnly);
-	if (wanted('latency')) workflows.push(...Object.values(latency).filter((workflow) => workflow !== factomos && workflow !== workaround));
+	if (wanted('latency')) workflows.push(...Object.values(latency).filter((workflow) => ![factomos, workaround, latency.getAllAtOnce].includes(workflow)));
 	if (wanted('trigger') || wanted('queue')) workflows.push(trigger, webhook);
 	await n8n.setUp({ token: emulator.token, secret: emulator.secret, baseUrl: emulator.baseUrl }, workflows);
 	log(`n8n ${n8n.version} is running at ${n8n.url}`);
@@ -119,7 +120,7 @@ async function n8nFigures(options: Options, report: (result: FigureResult) => vo
 		log('figures 2 and 3: per-item cost against the HTTP Request node alone and the workaround');
 		try {
 			const figures = { perItem: wanted('perItem'), workaround: wanted('workaround') };
-			for (const result of await perItemFigures({ n8n, emulator, factomos, workaround, httpOnly, rounds: options.rounds, figures }, ids)) {
+			for (const result of await perItemFigures({ n8n, emulator, factomos, workaround, httpOnly, factomosAllAtOnce: latency.getAllAtOnce, rounds: options.rounds, figures }, ids)) {
 				report(result);
 			}
 		} catch (error) {

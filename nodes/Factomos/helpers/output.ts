@@ -26,6 +26,7 @@ export function shapeOutput(json: IDataObject, options: OutputOptions): IDataObj
 	const key = [json.document_key, json.invoice_document_key, json.estimate_document_key].find(
 		(candidate) => typeof candidate === 'string' && candidate !== '',
 	);
-	const shaped: IDataObject = key ? { ...json, document_url: `${options.baseUrl}/${key}` } : { ...json };
+	// Records come fresh from the decoded answer: copied only when a field is added.
+	const shaped: IDataObject = key ? { ...json, document_url: `${options.baseUrl}/${key}` } : json;
 	return options.convertNumericStrings ? (convertNumbers(shaped) as IDataObject) : shaped;
 }
