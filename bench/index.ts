@@ -109,7 +109,7 @@ async function n8nFigures(options: Options, report: (result: FigureResult) => vo
 	const workflows: BenchWorkflow[] = [];
 	if (wanted('perItem') || wanted('workaround') || wanted('latency')) workflows.push(factomos);
 	if (wanted('workaround') || wanted('latency')) workflows.push(workaround);
-	if (wanted('perItem') || wanted('latency')) workflows.push(latency.getAllAtOnce);
+	if (wanted('perItem') || wanted('workaround') || wanted('latency')) workflows.push(latency.getAllAtOnce);
 	if (wanted('perItem')) workflows.push(httpOnly);
 	if (wanted('latency')) workflows.push(...Object.values(latency).filter((workflow) => ![factomos, workaround, latency.getAllAtOnce].includes(workflow)));
 	if (wanted('trigger') || wanted('queue')) workflows.push(trigger, webhook);
