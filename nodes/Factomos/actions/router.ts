@@ -59,7 +59,8 @@ async function runItem(
 /**
  * Owns the item loop: one operation call per item, pairedItem on every output, continueOnFail.
  * Writes run one item after the other, in item order (invoice numbers must be chronological);
- * single-record reads run in batches, and their outcomes are still taken in item order.
+ * single-record reads keep up to the Batching option's number of calls waiting at once, and their
+ * outcomes are still taken in item order.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
