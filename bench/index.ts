@@ -1,5 +1,6 @@
 import type { FactomosEmulator } from '../test/emulator';
 import { codecFigure } from './figures/codec';
+import { latencyFigure, latencyWorkflows } from './figures/latency';
 import { addBenchClients, perItemFigures } from './figures/perItem';
 import { LAZY_ENV, queueFigure, startQueueBench } from './figures/queue';
 import { returnAllFigure } from './figures/returnAll';
@@ -8,19 +9,18 @@ import { startEmulator } from './lib/emulator';
 import { BenchN8n } from './lib/n8n';
 import { RESULTS, ROOT } from './lib/paths';
 import { type FigureResult, machine, markdown, textTable } from './lib/report';
-import { Worker } from './lib/worker';
-import { type BenchWorkflow, factomosGetClient, factomosTrigger, genericWebhook, workaroundGetClient } from './lib/workflows';
+import { type BenchWorkflow, factomosGetClient, factomosTrigger, genericWebhook, httpRequestOnly, workaroundGetClient } from './lib/workflows';
 import { fs, path, print, printError, process } from '../test/host';
 
 /**
- * `npm run bench [-- --only codec,returnAll] [--n8n 1|2] [--rounds 5]`: measures the five figures
- * of issue #6 side by side, prints a table, writes bench/results/latest.json and a Markdown
+ * `npm run bench [-- --only codec,returnAll] [--n8n 1|2] [--rounds 5]`: measures the figures of
+ * issues #6, #14 and #16 side by side, prints a table, writes bench/results/latest.json and a Markdown
  * block for BENCHMARKS.md.
  */
 
-const FIGURES = ['codec', 'perItem', 'workaround', 'returnAll', 'trigger', 'queue'] as const;
+const FIGURES = ['codec', 'perItem', 'workaround', 'returnAll', 'latency', 'trigger', 'queue'] as const;
 type Figure = (typeof FIGURES)[number];
-const N8N_FIGURES: Figure[] = ['perItem', 'workaround', 'trigger', 'queue'];
+const N8N_FIGURES: Figure[] = ['perItem', 'workaround', 'latency', 'trigger', 'queue'];
 
 interface Options {
 	only: Set<Figure>;
@@ -30,7 +30,7 @@ interface Options {
 
 const USAGE = `Usage: npm run bench -- [--only ${FIGURES.join(',')}] [--n8n 1|2] [--rounds N]
   --only    comma-separated figures to run (default: all)
-  --n8n     n8n major for figures 2, 3, 5 and 6 (default 2)
+  --n8n     n8n major for figures 2, 3, 5 to 9 (default 2)
   --rounds  measured rounds per figure, after a warm-up (default 5)`;
 
 function parseArgs(argv: string[]): Options {
@@ -102,27 +102,37 @@ async function n8nFigures(options: Options, report: (result: FigureResult) => vo
 	cleanups.push(() => n8n.dispose());
 	const factomos = factomosGetClient();
 	const workaround = workaroundGetClient(emulator.baseUrl, emulator.token, emulator.secret);
+	const httpOnly = httpRequestOnly(emulator.baseUrl, emulator.token);
+	const latency = latencyWorkflows(emulator, factomos, workaround);
 	const trigger = factomosTrigger(TRIGGER_EVENTS);
 	const webhook = genericWebhook();
 	const workflows: BenchWorkflow[] = [];
-	if (wanted('perItem') || wanted('workaround')) workflows.push(factomos);
-	if (wanted('workaround')) workflows.push(workaround);
+	if (wanted('perItem') || wanted('workaround') || wanted('latency')) workflows.push(factomos);
+	if (wanted('workaround') || wanted('latency')) workflows.push(workaround);
+	if (wanted('perItem') || wanted('workaround') || wanted('latency')) workflows.push(latency.getAllAtOnce);
+	if (wanted('perItem')) workflows.push(httpOnly);
+	if (wanted('latency')) workflows.push(...Object.values(latency).filter((workflow) => ![factomos, workaround, latency.getAllAtOnce].includes(workflow)));
 	if (wanted('trigger') || wanted('queue')) workflows.push(trigger, webhook);
 	await n8n.setUp({ token: emulator.token, secret: emulator.secret, baseUrl: emulator.baseUrl }, workflows);
 	log(`n8n ${n8n.version} is running at ${n8n.url}`);
 
 	if (wanted('perItem') || wanted('workaround')) {
-		log('figures 2 and 3: per-item cost and the workaround');
-		const plainLoop = Worker.start('plainLoop', { nodeBinary: n8n.nodeBinary });
+		log('figures 2 and 3: per-item cost against the HTTP Request node alone and the workaround');
 		try {
 			const figures = { perItem: wanted('perItem'), workaround: wanted('workaround') };
-			for (const result of await perItemFigures({ n8n, emulator, plainLoop, factomos, workaround, rounds: options.rounds, figures }, ids)) {
+			for (const result of await perItemFigures({ n8n, emulator, factomos, workaround, httpOnly, factomosAllAtOnce: latency.getAllAtOnce, rounds: options.rounds, figures }, ids)) {
 				report(result);
 			}
 		} catch (error) {
 			for (const name of ['perItem', 'workaround'] as const) if (wanted(name)) report(failed(name, error as Error));
-		} finally {
-			await plainLoop.stop();
+		}
+	}
+	if (wanted('latency')) {
+		log('figures 7 to 9: Return All, Get Client and Invoice Create at 0 and 80 ms of latency');
+		try {
+			report(await latencyFigure({ n8n, emulator, workflows: latency, clientIds: ids, rounds: options.rounds }));
+		} catch (error) {
+			report(failed('latency', error as Error));
 		}
 	}
 	// N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE exists from n8n 2.x on.

@@ -1,4 +1,6 @@
 import { CREDENTIAL, type ExecutionDetail, type ExecutionsData, N8nInstance, type RunningN8n, runOf, runtimeModule, waitForRegistered } from '../../test/e2e/support';
+import { cpuMs } from '../../test/e2e/queue';
+import { timed, waitFor } from './stats';
 import type { BenchWorkflow } from './workflows';
 
 /** One real n8n for figures 2, 3 and 5: the packed package, a credential, active workflows. */
@@ -16,8 +18,20 @@ export interface Execution {
 	firstItems: Record<string, Record<string, unknown> | undefined>;
 }
 
+/** One run of a workflow started on its webhook, with its execution record. */
+export interface WorkflowRun {
+	execution: Execution;
+	/** Sum of the workflow's timed nodes' executionTime. */
+	nodesMs: number;
+	/** POST to the webhook until its answer, as a caller sees it. */
+	roundTripMs: number;
+	/** CPU time (user + system) of the n8n process from the POST to the answer. */
+	cpuMs: number;
+}
+
 export class BenchN8n {
 	private server: RunningN8n | null = null;
+	private readonly successCounts = new Map<string, number>();
 
 	private constructor(private readonly instance: N8nInstance) {}
 
@@ -27,6 +41,10 @@ export class BenchN8n {
 
 	get version(): string {
 		return this.instance.runtime.version;
+	}
+
+	get major(): number {
+		return this.instance.runtime.major;
 	}
 
 	get nodeVersion(): string {
@@ -99,6 +117,30 @@ export class BenchN8n {
 			itemCounts,
 			firstItems,
 		};
+	}
+
+	/**
+	 * POSTs `body` to the workflow's webhook (which answers when the run is over), then reads the
+	 * execution record.
+	 */
+	async run(workflow: BenchWorkflow, body: unknown): Promise<WorkflowRun> {
+		const id = workflow.file.id;
+		const cpuBefore = cpuMs(this.pid);
+		const { ms: roundTripMs, value: response } = await timed(() =>
+			fetch(`${this.url}/webhook/${workflow.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+		);
+		const text = await response.text();
+		const cpu = cpuMs(this.pid) - cpuBefore;
+		if (response.status !== 200) throw new Error(`${workflow.file.name}: the webhook answered ${response.status}: ${text.slice(0, 300)}`);
+		const expected = (this.successCounts.get(id) ?? 0) + 1;
+		const executionId = await waitFor(`${workflow.file.name}: execution ${expected}`, async () => {
+			const list = await this.executions(id, ['success']);
+			return list.count >= expected ? list.ids[0] : undefined;
+		}, 60_000, 50);
+		this.successCounts.set(id, expected);
+		const execution = await this.execution(executionId);
+		const nodesMs = workflow.timed.reduce((sum, name) => sum + execution.nodeMs[name], 0);
+		return { execution, nodesMs, roundTripMs, cpuMs: cpu };
 	}
 
 	async dispose(): Promise<void> {

@@ -90,21 +90,37 @@ describe('client => get', () => {
 		expect(output[2].json.error).toBe('Client is invalid: "abc"');
 		expect(output[2].json.code).toBeUndefined();
 		expect(output[3].json.client_company_name).toBe('Papeterie Martin');
-		// The invalid item never reached Factomos.
-		expect(emu.calls.map((call) => call.params.client_id)).toEqual(['1001', '99999', '1003']);
+		// The invalid item never reached Factomos (reads of one batch may arrive in any order).
+		expect(emu.calls.map((call) => call.params.client_id).sort()).toEqual(['1001', '1003', '99999']);
 	});
 
-	it('should stop at the failing item without continueOnFail', async () => {
+	it('should stop at the failing item without continueOnFail when reads go one at a time', async () => {
 		const error = await failure(
 			runNode(
 				creds,
-				{ resource: 'client', operation: 'get', client_id: byId('={{ $json.id }}') },
+				{
+					resource: 'client',
+					operation: 'get',
+					client_id: byId('={{ $json.id }}'),
+					options: { batching: { batch: { batchSize: 1 } } },
+				},
 				{ items: [{ id: '1001' }, { id: '99999' }, { id: '1002' }] },
 			),
 		);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.context.itemIndex).toBe(1);
 		expect(emu.calls).toHaveLength(2);
+	});
+
+	it('should fail on the first failing item and start no item after its batch without continueOnFail', async () => {
+		const items = ['1001', '99999', '1002', '1003', '1004', '1001', '1002'].map((id) => ({ id }));
+		const error = await failure(
+			runNode(creds, { resource: 'client', operation: 'get', client_id: byId('={{ $json.id }}') }, { items }),
+		);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.context.itemIndex).toBe(1);
+		// Items 0-4 (the default 5) left together, item 5 when item 0 was taken; nothing after item 1's failure.
+		expect(emu.calls).toHaveLength(6);
 	});
 });
 

@@ -25,7 +25,7 @@ function text(value: string | true | undefined, flag: string): string | undefine
 
 async function main(): Promise<void> {
 	const args = parseArgs(process.argv.slice(2));
-	const known = new Set(['port', 'host', 'token', 'secret', 'mode', 'quota', 'webhook-url', 'seed']);
+	const known = new Set(['port', 'host', 'token', 'secret', 'mode', 'quota', 'webhook-url', 'seed', 'latency']);
 	for (const name of Object.keys(args)) if (!known.has(name)) throw new Error(`Unknown flag --${name}`);
 	const mode = text(args.mode, 'mode');
 	if (mode !== undefined && !MODES.includes(mode as ResponseMode)) throw new Error(`--mode must be one of ${MODES.join(', ')}`);
@@ -33,6 +33,8 @@ async function main(): Promise<void> {
 	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be an integer between 0 and 65535');
 	const quota = text(args.quota, 'quota');
 	if (quota !== undefined && !(Number(quota) >= 0)) throw new Error('--quota must be a non-negative number');
+	const latency = Number(text(args.latency, 'latency') ?? 0);
+	if (!(latency >= 0)) throw new Error('--latency must be a non-negative number of milliseconds');
 
 	const emulator = new FactomosEmulator({
 		port,
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
 		quota: quota === undefined ? undefined : Number(quota),
 		webhookUrl: text(args['webhook-url'], 'webhook-url'),
 		seed: args.seed === true || args.seed === 'true',
+		latencyMs: latency,
 	});
 	const url = await emulator.start();
 	print(`Factomos emulator listening on ${url}`);

@@ -29,6 +29,8 @@ export interface EmulatorOptions {
 	port?: number;
 	/** Answers successful calls with the documentation's example bodies, as written (docExamples.ts). */
 	docExamples?: boolean;
+	/** Fixed delay before every api.php answer, like a remote server's round trip (default 0). */
+	latencyMs?: number;
 }
 
 export type FaultType = 'timeout' | 'reset' | 'http500' | 'http502' | 'empty' | 'truncated' | 'wrongSecret' | 'invalidJson' | 'quota' | 'slow';
@@ -95,6 +97,7 @@ export class FactomosEmulator {
 	private responseMode: ResponseMode;
 	private docExamples: boolean;
 	private quota: number;
+	private latencyMs: number;
 	private webhookUrl: string | null;
 	private readonly webhooks: WebhookSender;
 	private readonly quotaCounters = new Map<string, { day: string; count: number }>();
@@ -119,6 +122,7 @@ export class FactomosEmulator {
 			host: options.host ?? '127.0.0.1',
 			port: options.port ?? 0,
 			docExamples: options.docExamples ?? false,
+			latencyMs: options.latencyMs ?? 0,
 		};
 		this.token = this.options.token;
 		this.secret = this.options.secret;
@@ -127,6 +131,7 @@ export class FactomosEmulator {
 		this.responseMode = this.options.responseMode;
 		this.docExamples = this.options.docExamples;
 		this.quota = this.options.quota;
+		this.latencyMs = this.options.latencyMs;
 		this.initialWebhookUrl = options.webhookUrl ?? null;
 		this.webhookUrl = this.initialWebhookUrl;
 		this.webhooks = new WebhookSender(options.webhookContentType ?? null);
@@ -194,6 +199,11 @@ export class FactomosEmulator {
 		this.quota = n;
 	}
 
+	/** Sets the fixed delay added before every api.php answer (0 for none). */
+	setLatency(ms: number): void {
+		this.latencyMs = ms;
+	}
+
 	resetQuota(): void {
 		this.quotaCounters.clear();
 	}
@@ -243,6 +253,7 @@ export class FactomosEmulator {
 		this.responseMode = this.options.responseMode;
 		this.docExamples = this.options.docExamples;
 		this.quota = this.options.quota;
+		this.latencyMs = this.options.latencyMs;
 		this.webhookUrl = this.initialWebhookUrl;
 		this.store.clearData();
 		this.initAccounts();
@@ -397,6 +408,8 @@ export class FactomosEmulator {
 			if (action !== undefined && isKnownAction(action)) checkParams(action, decoded.params, (message) => this.violate(message));
 		}
 
+		// The round trip of a remote server, before the call is carried out, as over a network.
+		if (this.latencyMs > 0) await this.delay(this.latencyMs);
 		const fault = this.takeFault(action);
 		if (fault && fault.type !== 'slow') return this.applyFault(req, res, call, tokenRecord.secret, fault);
 		if (fault?.type === 'slow') {

@@ -73,3 +73,35 @@ describe('emulator => refused connections', () => {
 		expect(await connectionError()).toBeUndefined();
 	});
 });
+
+describe('emulator => latency', () => {
+	const emu = new FactomosEmulator({ seed: true, latencyMs: 120 });
+	let baseUrl = '';
+	beforeAll(async () => {
+		baseUrl = await emu.start();
+	});
+	afterAll(() => emu.stop());
+	beforeEach(() => {
+		emu.reset();
+		emu.seed();
+	});
+
+	it('should answer every call after the latency given, and at once when it is set to 0', async () => {
+		let start = Date.now();
+		const slow = await wireCall(baseUrl, emu.token, emu.secret, { action: 'getClient', client_id: '1001' });
+		expect(Date.now() - start).toBeGreaterThanOrEqual(115);
+		expect(slow.json).toMatchObject({ error: { code: 0 } });
+		emu.setLatency(0);
+		start = Date.now();
+		await wireCall(baseUrl, emu.token, emu.secret, { action: 'getClient', client_id: '1001' });
+		expect(Date.now() - start).toBeLessThan(115);
+	});
+
+	it('should go back to the constructor latency on reset', async () => {
+		emu.setLatency(0);
+		emu.reset();
+		const start = Date.now();
+		await wireCall(baseUrl, emu.token, emu.secret, { action: 'getClient', client_id: '1001' });
+		expect(Date.now() - start).toBeGreaterThanOrEqual(115);
+	});
+});

@@ -245,6 +245,42 @@ export const nodeOptions: INodeProperties = {
 	default: {},
 	options: [
 		{
+			// The HTTP Request node's Batching option, for reads only: writes always go one by one.
+			displayName: 'Batching',
+			name: 'batching',
+			placeholder: 'Add Batching',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: false },
+			default: { batch: {} },
+			displayOptions: { show: { '/operation': ['get', 'getAll', 'getEmailHistory'] } },
+			options: [
+				{
+					displayName: 'Batching',
+					name: 'batch',
+					values: [
+						{
+							displayName: 'Items per Batch',
+							name: 'batchSize',
+							type: 'number',
+							typeOptions: { minValue: -1 },
+							default: 5,
+							description:
+								'How many read requests may wait for Factomos at once: items of a Get, pages of a Return All. -1 sends all at once, 0 is treated as 1. The number of API calls is the same either way.',
+						},
+						{
+							displayName: 'Batch Interval (Ms)',
+							name: 'batchInterval',
+							type: 'number',
+							typeOptions: { minValue: 0 },
+							default: 0,
+							description:
+								'Time (in milliseconds) between each batch of requests: with an interval, each batch waits for the previous one to answer. 0 for disabled.',
+						},
+					],
+				},
+			],
+		},
+		{
 			displayName: 'Convert Numeric Strings',
 			name: 'convertNumericStrings',
 			type: 'boolean',

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { inBatches, readBatching, SEQUENTIAL } from '../helpers/batching';
 import { recall, settle } from '../helpers/retryMemory';
 import { toNodeError } from '../transport';
 import { RESOURCES } from './resources';
@@ -29,15 +30,21 @@ function errorItem(context: IExecuteFunctions, error: Error, itemIndex: number):
 	return { json, pairedItem: { item: itemIndex } };
 }
 
-async function runItem(context: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Single-record reads: items may run side by side, since each is one call that changes nothing. */
+const READS_ACROSS_ITEMS = new Set(['get', 'getEmailHistory']);
+
+async function runItem(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	resource: FactomosResource,
+	operationName: string,
+): Promise<IDataObject[]> {
 	// A retry of this node run: never send again what an earlier try sent.
 	const recalled = recall(context, itemIndex);
 	if (recalled) {
 		if ('error' in recalled) throw recalled.error;
 		return recalled.records;
 	}
-	const resource = context.getNodeParameter('resource', itemIndex) as FactomosResource;
-	const operationName = context.getNodeParameter('operation', itemIndex) as string;
 	const operation = RESOURCES[resource]?.operations[operationName];
 	if (!operation) {
 		throw new NodeOperationError(
@@ -49,24 +56,36 @@ async function runItem(context: IExecuteFunctions, itemIndex: number): Promise<I
 	return await operation.execute.call(context, itemIndex);
 }
 
-/** Owns the item loop: one operation call per item, in order, pairedItem on every output, continueOnFail. */
+/**
+ * Owns the item loop: one operation call per item, pairedItem on every output, continueOnFail.
+ * Writes run one item after the other, in item order (invoice numbers must be chronological);
+ * single-record reads keep up to the Batching option's number of calls waiting at once, and their
+ * outcomes are still taken in item order.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const returnData: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const records = await runItem(this, itemIndex);
-			settle(this, itemIndex, { records });
-			for (const json of records) returnData.push({ json, pairedItem: { item: itemIndex } });
-		} catch (caught) {
-			const error = toNodeError(this, caught, itemIndex);
-			settle(this, itemIndex, { error });
-			if (this.continueOnFail()) {
-				returnData.push(errorItem(this, error, itemIndex));
-				continue;
+	if (items.length === 0) return [returnData];
+	// Neither accepts an expression, so one read serves every item.
+	const resource = this.getNodeParameter('resource', 0) as FactomosResource;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const batching = READS_ACROSS_ITEMS.has(operationName) && items.length > 1 ? readBatching(this, 0) : SEQUENTIAL;
+	await inBatches(
+		items.length,
+		batching,
+		async (itemIndex) => await runItem(this, itemIndex, resource, operationName),
+		(outcome, itemIndex) => {
+			if (outcome.status === 'fulfilled') {
+				settle(this, itemIndex, { records: outcome.value });
+				for (const json of outcome.value) returnData.push({ json, pairedItem: { item: itemIndex } });
+				return true;
 			}
-			throw error;
-		}
-	}
+			const error = toNodeError(this, outcome.reason, itemIndex);
+			settle(this, itemIndex, { error });
+			if (!this.continueOnFail()) throw error;
+			returnData.push(errorItem(this, error, itemIndex));
+			return true;
+		},
+	);
 	return [returnData];
 }

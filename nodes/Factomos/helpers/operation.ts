@@ -21,13 +21,30 @@ interface NodeOptions {
 	convertNumericStrings: boolean;
 }
 
-export function getNodeOptions(context: IExecuteFunctions, itemIndex: number): NodeOptions {
+/** Options by node run and item: read and parsed once per item, though several helpers ask. */
+const optionsByRun = new WeakMap<IExecuteFunctions, Map<number, NodeOptions>>();
+
+function readNodeOptions(context: IExecuteFunctions, itemIndex: number): NodeOptions {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeout = Number(options.timeout ?? DEFAULT_TIMEOUT_MS);
 	return {
 		timeout: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
 		convertNumericStrings: options.convertNumericStrings === true,
 	};
+}
+
+export function getNodeOptions(context: IExecuteFunctions, itemIndex: number): NodeOptions {
+	let byItem = optionsByRun.get(context);
+	if (!byItem) {
+		byItem = new Map();
+		optionsByRun.set(context, byItem);
+	}
+	let options = byItem.get(itemIndex);
+	if (!options) {
+		options = readNodeOptions(context, itemIndex);
+		byItem.set(itemIndex, options);
+	}
+	return options;
 }
 
 /** Tells the retry memory when a state-changing request may have reached Factomos. */

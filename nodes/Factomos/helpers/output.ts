@@ -32,7 +32,8 @@ function documentUrl(json: IDataObject, baseUrl: string): string | undefined {
 /** Adds document_url when a document key is known, and converts numbers when asked. */
 export function shapeOutput(json: IDataObject, options: OutputOptions): IDataObject {
 	const url = documentUrl(json, options.baseUrl);
-	const shaped: IDataObject = url ? { ...json, document_url: url } : { ...json };
+	// Records come fresh from the decoded answer: copied only when a field is added.
+	const shaped: IDataObject = url ? { ...json, document_url: url } : json;
 	return options.convertNumericStrings ? (convertNumbers(shaped) as IDataObject) : shaped;
 }
 

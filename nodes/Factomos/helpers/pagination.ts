@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
 import { toNodeError } from '../transport';
+import { inBatches, readBatching } from './batching';
 import { inputError } from './validation';
 
 /** Applies Return All / Limit to a list the API returns in one response. */
@@ -40,6 +41,17 @@ export function readLimit(context: IExecuteFunctions, itemIndex: number): number
 	return limit;
 }
 
+/** Where a page leaves the walk: the rows it adds and the next page index, if any. */
+function follow(page: RowPage, pageIndex: number): { next?: number; total?: number } {
+	const first = rowNumber(page.first) ?? pageIndex;
+	const next = (rowNumber(page.last) ?? first + page.records.length - 1) + 1;
+	const total = rowNumber(page.total);
+	const more = total !== undefined ? next < total : page.records.length >= ROW_PAGE_SIZE;
+	// A page that does not move forward would loop forever.
+	if (!more || page.records.length === 0 || next <= pageIndex) return { total };
+	return { next, total };
+}
+
 /**
  * Walks a list paged by first-row index (page_index 0, 50, 100…). Every page costs one call of
  * the daily quota, so it stops as soon as Limit is reached or the total is covered.
@@ -47,6 +59,10 @@ export function readLimit(context: IExecuteFunctions, itemIndex: number): number
  * vanished between calls, which simply ends the list.
  * `keep` filters rows while paging, so Limit counts kept rows and paging stops once it is met.
  * `limit` replaces Return All / Limit, e.g. with what is still wanted after earlier lists.
+ * Once the first page has given the total, pages that are certainly needed (all of them for
+ * Return All; as many as Limit needs when no row is filtered out) are fetched in batches (the
+ * Batching option); pages that may not be needed are fetched one at a time. Rows keep the API's
+ * order either way.
  */
 export async function fetchRowPages(
 	context: IExecuteFunctions,
@@ -57,23 +73,52 @@ export async function fetchRowPages(
 	limit = readLimit(context, itemIndex),
 ): Promise<IDataObject[]> {
 	const records: IDataObject[] = [];
-	let pageIndex = 0;
-	while (records.length < limit) {
-		let page: RowPage;
+	const fail = (error: unknown, pageIndex: number): boolean => {
+		if (pageIndex > 0 && (error as NodeApiError).errorResponse?.code === beyondEndCode) return false;
+		throw toNodeError(context, error, itemIndex);
+	};
+	const add = (page: RowPage) => records.push(...(keep ? page.records.filter(keep) : page.records));
+
+	let page: RowPage;
+	try {
+		page = await fetchPage(0);
+	} catch (error) {
+		fail(error, 0);
+		return [];
+	}
+	add(page);
+	const { next, total } = follow(page, 0);
+	let pageIndex = next;
+
+	// The rest of the walk is known in advance when the total is and every remaining row counts.
+	const step = page.records.length;
+	if (pageIndex !== undefined && total !== undefined && (limit === Infinity || !keep) && records.length < limit) {
+		const rowsWanted = Math.min(total, pageIndex + (limit - records.length));
+		const pages: number[] = [];
+		for (let index = pageIndex; index < rowsWanted; index += step) pages.push(index);
+		await inBatches(
+			pages.length,
+			readBatching(context, itemIndex),
+			async (position) => await fetchPage(pages[position]),
+			(outcome, position) => {
+				if (outcome.status === 'rejected') return fail(outcome.reason, pages[position]);
+				add(outcome.value);
+				// A page that ends the list early: rows vanished between calls.
+				return follow(outcome.value, pages[position]).next !== undefined;
+			},
+		);
+		return records.slice(0, limit);
+	}
+
+	while (pageIndex !== undefined && records.length < limit) {
 		try {
 			page = await fetchPage(pageIndex);
 		} catch (error) {
-			if (pageIndex > 0 && (error as NodeApiError).errorResponse?.code === beyondEndCode) break;
-			throw toNodeError(context, error, itemIndex);
+			fail(error, pageIndex);
+			break;
 		}
-		records.push(...(keep ? page.records.filter(keep) : page.records));
-		const first = rowNumber(page.first) ?? pageIndex;
-		const next = (rowNumber(page.last) ?? first + page.records.length - 1) + 1;
-		const total = rowNumber(page.total);
-		const more = total !== undefined ? next < total : page.records.length >= ROW_PAGE_SIZE;
-		// A page that does not move forward would loop forever.
-		if (!more || page.records.length === 0 || next <= pageIndex) break;
-		pageIndex = next;
+		add(page);
+		pageIndex = follow(page, pageIndex).next;
 	}
 	return records.slice(0, limit);
 }

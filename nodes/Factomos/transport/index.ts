@@ -218,9 +218,9 @@ function checkEnvelope(
 	const error = json.error as IDataObject | undefined;
 	const code = error && typeof error === 'object' ? Number(error.code) : 0;
 	if (!code) {
-		const rest = { ...json };
-		delete rest.error;
-		return rest;
+		// The decoded answer belongs to this call alone: no copy needed.
+		delete json.error;
+		return json;
 	}
 	const apiMessage = mask(String(error?.message ?? ''), credentials);
 	const documented = codes?.[code] ?? describeApiError(action, code);
