@@ -136,7 +136,7 @@ describe('client => get (items several at a time)', () => {
 		expect(output.map((item) => item.json.client_id ?? item.json.code ?? item.json.error)).toEqual([
 			'1001',
 			-9,
-			'Client (client_id) is invalid: "abc"',
+			'Client is invalid: "abc"',
 			'1003',
 			'1002',
 			-9,

@@ -183,7 +183,7 @@ describe('node => line entry', () => {
 			}
 		};
 		walk(properties);
-		// Only whole numbers remain number inputs: the item limit and the timeout in milliseconds.
-		expect([...new Set(numberFields)].sort()).toEqual(['limit', 'timeout']);
+		// Only whole numbers remain number inputs: the item limit, the timeout and batching's size and interval in milliseconds.
+		expect([...new Set(numberFields)].sort()).toEqual(['batchInterval', 'batchSize', 'limit', 'timeout']);
 	});
 });
