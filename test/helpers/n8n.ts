@@ -62,7 +62,11 @@ function makeNode(parameters: INodeParameters, continueOnFail: boolean, typeVers
 	return node;
 }
 
-function additionalData(credentials: TestCredentials): IWorkflowExecuteAdditionalData {
+/** n8n-core's execution data for a test run; a whole-workflow run passes its lifecycle hooks and execution id. */
+export function additionalData(
+	credentials: TestCredentials,
+	run: { hooks?: unknown; executionId: string } = { executionId: 'test' },
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: {
 			getDecrypted: async () => credentials as unknown as ICredentialDataDecryptedObject,
@@ -71,8 +75,8 @@ function additionalData(credentials: TestCredentials): IWorkflowExecuteAdditiona
 			authenticate: async (_c: unknown, _t: string, options: unknown) => options,
 			preAuthentication: async () => undefined,
 		},
-		hooks: undefined,
-		executionId: 'test',
+		hooks: run.hooks,
+		executionId: run.executionId,
 		restApiUrl: 'http://localhost',
 		webhookBaseUrl: 'http://localhost/webhook',
 		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',

@@ -1,6 +1,5 @@
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
-	ICredentialDataDecryptedObject,
 	IDataObject,
 	IConnections,
 	IExecuteFunctions,
@@ -11,11 +10,10 @@ import type {
 	IPinData,
 	IRun,
 	IWorkflowBase,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { factomosNode, type TestCredentials } from './n8n';
+import { additionalData, factomosNode, type TestCredentials } from './n8n';
 
 /**
  * Runs a two-node workflow (Items → Factomos) through n8n-core's real WorkflowExecute, the engine
@@ -107,23 +105,9 @@ export async function executeWorkflow(
 	};
 	const workflow = new Workflow({ id: 'test-workflow', nodes, connections, active: false, nodeTypes: nodeTypes as never, pinData });
 	const workflowData = { id: 'test-workflow', name: 'test workflow', nodes, connections, active: false, settings: {} } as unknown as IWorkflowBase;
-	const additionalData = {
-		credentialsHelper: {
-			getDecrypted: async () => credentials as unknown as ICredentialDataDecryptedObject,
-			getParentTypes: () => [],
-			getCredentialsProperties: () => [],
-			authenticate: async (_c: unknown, _t: string, options: unknown) => options,
-			preAuthentication: async () => undefined,
-		},
+	const data = additionalData(credentials, {
 		hooks: new ExecutionLifecycleHooks('manual', 'test-execution', workflowData),
 		executionId: 'test-execution',
-		restApiUrl: 'http://localhost',
-		webhookBaseUrl: 'http://localhost/webhook',
-		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost/webhook-test',
-		currentNodeParameters: undefined,
-		userId: 'test',
-		variables: {},
-	} as unknown as IWorkflowExecuteAdditionalData;
-	return await new WorkflowExecute(additionalData, 'manual').run(workflow, startNode, undefined, pinData);
+	});
+	return await new WorkflowExecute(data, 'manual').run(workflow, startNode, undefined, pinData);
 }
